@@ -1,0 +1,1 @@
+import '@secrets-engine/alibaba'
