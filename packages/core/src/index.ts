@@ -1,1 +1,12 @@
-export {}
+/**
+ * @secrets-engine/core: the pure domain of secrets, versions and stage labels, and the ports that
+ * adapters implement (random source, envelope cipher, keyring, store).
+ */
+export * as DomainError from './DomainError.js'
+export * as Random from './Random.js'
+export * as Secret from './Secret.js'
+export * as SecretName from './SecretName.js'
+export * as StageLabel from './StageLabel.js'
+export * as Text from './Text.js'
+export * as Version from './Version.js'
+export * as VersionId from './VersionId.js'

@@ -1,0 +1,42 @@
+import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { SecretName, StageLabel, Text, VersionId } from '@secrets-engine/core'
+
+const rule: Text.TextRule = { maxLength: 5, allowed: /^[a-z/]+$/ }
+
+describe('Text.problemOf', () => {
+  it('accepts the limit and refuses one past it', () => {
+    expect(Text.problemOf(rule)('abcde')).toBe(undefined)
+    expect(Text.problemOf(rule)('abcdef')).toBe('TooLong')
+  })
+  it('refuses empty strings and characters outside the set', () => {
+    expect(Text.problemOf(rule)('')).toBe('Empty')
+    expect(Text.problemOf(rule)('ab-c')).toBe('InvalidCharacter')
+  })
+  it('counts code points, not UTF-16 units', () => {
+    const anyChar: Text.TextRule = { maxLength: 2 }
+    expect(Text.problemOf(anyChar)('😀😀')).toBe(undefined)
+    expect(Text.problemOf(anyChar)('😀😀😀')).toBe('TooLong')
+  })
+})
+
+describe('branded constructors', () => {
+  it('return the branded value or the tagged error', () => {
+    expect(SecretName.fromString(rule)('db')).toStrictEqual(E.right('db'))
+    expect(SecretName.fromString(rule)('')).toStrictEqual(E.left({ _tag: 'InvalidSecretName', problem: 'Empty' }))
+    expect(VersionId.fromString(rule)('toolong')).toStrictEqual(
+      E.left({ _tag: 'InvalidVersionId', problem: 'TooLong' }),
+    )
+    expect(StageLabel.fromString(rule)('A')).toStrictEqual(
+      E.left({ _tag: 'InvalidStageLabel', problem: 'InvalidCharacter' }),
+    )
+  })
+  it('agree with their refinements on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), (s) => {
+        expect(E.isRight(SecretName.fromString(rule)(s))).toBe(SecretName.is(rule)(s))
+      }),
+    )
+  })
+})
