@@ -1,0 +1,80 @@
+/**
+ * The entry point of the API layer: one table maps each known `Action` to the decoder of its
+ * parameters, so `validateRequest` stays the same as operations are added (GetSecretValue,
+ * PutSecretValue, ...: one line each here, plus their own module). Decoding is pure and total: any
+ * input gives a `Command` or an `ApiError`, never an exception.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as ApiError from './ApiError.js'
+import * as CreateSecret from './CreateSecret.js'
+import * as Params from './Params.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A decoded request of any known action, tagged by the action's name.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Command = CreateSecret.CreateSecretCommand
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type Action = Command['_tag']
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type Decoder = (params: Params.Params) => E.Either<ApiError.ApiError, Command>
+
+// -------------------------------------------------------------------------------------
+// instances
+// -------------------------------------------------------------------------------------
+
+/**
+ * The known actions and their decoders.
+ *
+ * @category instances
+ * @since 0.1.0
+ */
+export const actions: { readonly [A in Action]: Decoder } = {
+  CreateSecret: CreateSecret.decode,
+}
+
+// -------------------------------------------------------------------------------------
+// refinements
+// -------------------------------------------------------------------------------------
+
+/**
+ * An own key of the table only: `toString` or `__proto__` are not actions.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isAction = (action: unknown): action is Action =>
+  typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action)
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+/**
+ * Decodes the wire parameters of one request. An unknown action is what Alibaba's gateway answers
+ * (404 `InvalidAction.NotFound`); it is checked before the parameters, as the gateway routes first.
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const validateRequest = (action: string, params: unknown): E.Either<ApiError.ApiError, Command> =>
+  isAction(action)
+    ? pipe(Params.fromUnknown(params), E.chain(actions[action]))
+    : E.left(ApiError.invalidActionNotFound())

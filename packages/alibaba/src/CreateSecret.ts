@@ -1,0 +1,631 @@
+/**
+ * CreateSecret: the wire parameters of the request, decoded into a `CreateSecretCommand` or the
+ * exact Alibaba error, and the initial secret built from a command. Every rule of the current
+ * CreateSecret page (seed 000) is here, each as an io-ts codec; where a rule exists in the core
+ * (names, version ids), the codec calls the core's smart constructor with the dialect's rule.
+ * Parameters are checked in a fixed order, so one request always yields the same first error:
+ * missing required parameters, then SecretType (the other rules depend on it), then the parameters
+ * in the order of the documentation.
+ *
+ * @since 0.1.0
+ */
+import { Secret, SecretName, Text, VersionId } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as t from 'io-ts'
+import * as ApiError from './ApiError.js'
+import * as Dialect from './Dialect.js'
+import * as Json from './Json.js'
+import * as Params from './Params.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type SecretType = 'Generic' | 'Rds' | 'Redis' | 'RAMCredentials' | 'ECS'
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type SecretDataType = 'text' | 'binary'
+
+/**
+ * Automatic rotation; the interval is kept in seconds, the unit the responses use.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Rotation = { readonly enabled: false } | { readonly enabled: true; readonly intervalSeconds: number }
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface Tag {
+  readonly key: string
+  readonly value: string
+}
+
+/**
+ * A decoded, valid CreateSecret request. Plain data: no methods, no classes. `secretData` is the
+ * secret value itself; use `redact` before logging a command.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface CreateSecretCommand {
+  readonly _tag: 'CreateSecret'
+  /** For RAMCredentials: `acs/ram/user/<UserName>`, built from `ExtendedConfig`. */
+  readonly secretName: SecretName.SecretName
+  readonly versionId: VersionId.VersionId
+  readonly secretData: string
+  readonly dataType: SecretDataType
+  readonly secretType: SecretType
+  readonly extendedConfig?: Json.JsonParameter
+  /** In request order; empty when the request has no `Tags`. */
+  readonly tags: ReadonlyArray<Tag>
+  readonly rotation: Rotation
+  readonly policy?: Json.JsonParameter
+  readonly description?: string
+  readonly encryptionKeyId?: string
+  readonly dkmsInstanceId?: string
+}
+
+/**
+ * The value of a version as the core stores it before encryption.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SecretValue {
+  readonly secretData: string
+  readonly dataType: SecretDataType
+}
+
+// -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category constants
+ * @since 0.1.0
+ */
+export const limits = {
+  secretDataBytes: 30_720,
+  extendedConfigCharacters: 1_024,
+  customDataPairs: 10,
+  tags: 20,
+  tagCharacters: 128,
+  policyBytes: 32_768,
+  sidCharacters: 128,
+  minRotationSeconds: 6 * 3_600,
+  maxRotationSeconds: 8_760 * 3_600,
+} as const
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+/**
+ * Decodes the wire parameters of a CreateSecret request.
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, CreateSecretCommand> =>
+  pipe(
+    // A gateway reports a missing required parameter before it looks at any value.
+    E.Do,
+    E.tap(() => Params.required('SecretName', t.string)(params)),
+    E.tap(() => Params.required('VersionId', t.string)(params)),
+    E.tap(() => Params.required('SecretData', t.string)(params)),
+    E.bind('secretType', () =>
+      pipe(Params.optional('SecretType', SecretTypeC)(params), E.map(orElse<SecretType>('Generic'))),
+    ),
+    E.bind('name', ({ secretType }) => Params.required('SecretName', secretNameC(secretType))(params)),
+    E.bind('versionId', () => Params.required('VersionId', VersionIdC)(params)),
+    E.bind('dataType', ({ secretType }) => decodeDataType(secretType, params)),
+    E.bind('extendedConfig', ({ secretType }) =>
+      secretType === 'Generic'
+        ? Params.optional('ExtendedConfig', extendedConfigC(secretType))(params)
+        : Params.required('ExtendedConfig', extendedConfigC(secretType))(params),
+    ),
+    E.bind('secretData', ({ secretType, extendedConfig }) =>
+      Params.required('SecretData', secretDataC(secretType, extendedConfig?.value['SecretSubType']))(params),
+    ),
+    E.bind('tags', () => pipe(Params.optional('Tags', TagsC)(params), E.map(orElse<ReadonlyArray<Tag>>([])))),
+    E.bind('rotation', ({ secretType }) => decodeRotation(secretType, params)),
+    E.bind('policy', () => Params.optional('Policy', PolicyC)(params)),
+    E.bind('secretName', ({ name, extendedConfig }) => resolveName(name, extendedConfig)),
+    E.map((d): CreateSecretCommand => ({
+      _tag: 'CreateSecret',
+      secretName: d.secretName,
+      versionId: d.versionId,
+      secretData: d.secretData,
+      dataType: d.dataType,
+      secretType: d.secretType,
+      ...(d.extendedConfig === undefined ? {} : { extendedConfig: d.extendedConfig }),
+      tags: d.tags,
+      rotation: d.rotation,
+      ...(d.policy === undefined ? {} : { policy: d.policy }),
+      ...present('description', Params.lookup('Description')(params)),
+      ...present('encryptionKeyId', Params.lookup('EncryptionKeyId')(params)),
+      ...present('dkmsInstanceId', Params.lookup('DKMSInstanceId')(params)),
+    })),
+  )
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The secret that CreateSecret stores: one version, `versionId`, labelled ACSCurrent alone.
+ * `createdAt` (milliseconds since the epoch) is a parameter: the core reads no clock.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const initialSecret = (command: CreateSecretCommand, createdAt: number): Secret.Secret<SecretValue> =>
+  Secret.create(Dialect.rules)(command.secretName, {
+    versionId: command.versionId,
+    createdAt,
+    value: { secretData: command.secretData, dataType: command.dataType },
+  })
+
+/**
+ * The command with its secret value masked, for logs and printing.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const redact = (command: CreateSecretCommand): CreateSecretCommand => ({ ...command, secretData: '****' })
+
+// -------------------------------------------------------------------------------------
+// codecs: simple values
+// -------------------------------------------------------------------------------------
+
+/** A string, named so that a reason reads "must be a string". */
+const AString = new t.Type<string, string, unknown>('a string', t.string.is, t.string.validate, t.identity)
+
+const NonEmptyString = new t.Type<string, string, unknown>(
+  'a non-empty string',
+  (u): u is string => typeof u === 'string' && u.length > 0,
+  (u, c) => (typeof u === 'string' && u.length > 0 ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
+
+/** A non-empty array of `item`, with `name` as what the reason says is expected. */
+const nonEmptyArray = <A>(
+  item: t.Type<A, unknown, unknown>,
+  name: string,
+): t.Type<ReadonlyArray<A>, unknown, unknown> => {
+  const array = t.readonlyArray(item)
+  return new t.Type<ReadonlyArray<A>, unknown, unknown>(
+    name,
+    (u): u is ReadonlyArray<A> => array.is(u) && u.length > 0,
+    (u, c) => (Array.isArray(u) && u.length > 0 ? array.validate(u, c) : t.failure(u, c)),
+    t.identity,
+  )
+}
+
+/** A JSON object of at most `max` keys, whatever the values. */
+const smallObject = (max: number, name: string): t.Type<Json.JsonObject, unknown, unknown> =>
+  new t.Type<Json.JsonObject, unknown, unknown>(
+    name,
+    (u): u is Json.JsonObject => Json.isObject(u) && Object.keys(u).length <= max,
+    (u, c) => (Json.isObject(u) && Object.keys(u).length <= max ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  )
+
+const SecretTypeC = t.keyof(
+  { Generic: null, Rds: null, Redis: null, RAMCredentials: null, ECS: null },
+  'one of Generic, Rds, Redis, RAMCredentials, ECS',
+)
+
+const SecretDataTypeC = t.keyof({ text: null, binary: null }, 'text or binary')
+
+const BooleanC = t.keyof({ true: null, false: null }, 'true or false')
+
+// -------------------------------------------------------------------------------------
+// codecs: SecretName and VersionId
+// -------------------------------------------------------------------------------------
+
+/** `$Auto` (RAMCredentials: the name is built from ExtendedConfig) or a name. */
+type NameRequest = { readonly auto: true } | { readonly auto: false; readonly name: SecretName.SecretName }
+
+const autoName = '$Auto'
+
+const textProblemReason = {
+  Empty: 'It must not be empty.',
+  TooLong: `It must be at most ${Dialect.secretNameRule.maxLength} characters long.`,
+  InvalidCharacter: 'It may contain only letters, digits and _ / + = . - @',
+} as const
+
+const secretNameC = (secretType: SecretType): t.Type<NameRequest, string, string> =>
+  new t.Type<NameRequest, string, string>(
+    'SecretName',
+    (u): u is NameRequest => typeof u === 'object' && u !== null && 'auto' in u,
+    (s, c) => {
+      if (secretType === 'RAMCredentials') {
+        return s === autoName
+          ? t.success({ auto: true })
+          : t.failure(s, c, `A RAMCredentials secret name must be "${autoName}".`)
+      }
+      const name = SecretName.fromString(Dialect.secretNameRule)(s)
+      if (E.isLeft(name)) {
+        return t.failure(
+          s,
+          c,
+          name.left._tag === 'InvalidSecretName' ? textProblemReason[name.left.problem] : undefined,
+        )
+      }
+      if (secretType === 'ECS' && !s.startsWith('acs/ecs/')) {
+        return t.failure(s, c, 'An ECS secret name must start with "acs/ecs/".')
+      }
+      if (secretType !== 'ECS' && s.startsWith('acs/')) {
+        return t.failure(s, c, `A ${secretType} secret name must not start with "acs/".`)
+      }
+      return t.success({ auto: false, name: name.right })
+    },
+    (n) => (n.auto ? autoName : n.name),
+  )
+
+const VersionIdC = new t.Type<VersionId.VersionId, string, string>(
+  'VersionId',
+  VersionId.is(Dialect.versionIdRule),
+  (s, c) =>
+    pipe(
+      VersionId.fromString(Dialect.versionIdRule)(s),
+      E.fold(
+        () => t.failure(s, c, `It must be 1 to ${Dialect.versionIdRule.maxLength} characters long.`),
+        (id) => t.success(id),
+      ),
+    ),
+  t.identity,
+)
+
+/** The RAM secret's name: `acs/ram/user/<UserName>`, checked by the same rule as any name. */
+const ramSecretName = (userName: string): E.Either<unknown, SecretName.SecretName> =>
+  SecretName.fromString(Dialect.secretNameRule)(`acs/ram/user/${userName}`)
+
+const RamUserNameC = new t.Type<string, string, unknown>(
+  'a RAM user name that makes a valid secret name acs/ram/user/<UserName>',
+  (u): u is string => typeof u === 'string' && E.isRight(ramSecretName(u)),
+  (u, c) => (typeof u === 'string' && u.length > 0 && E.isRight(ramSecretName(u)) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
+
+const resolveName = (
+  name: NameRequest,
+  extendedConfig: Json.JsonParameter | undefined,
+): E.Either<ApiError.ApiError, SecretName.SecretName> => {
+  if (!name.auto) return E.right(name.name)
+  // RamUserNameC has already accepted this UserName; the check runs again only to keep the brand honest.
+  const userName = extendedConfig?.value['UserName']
+  return pipe(
+    typeof userName === 'string' ? ramSecretName(userName) : E.left(undefined),
+    E.mapLeft(() => ApiError.invalidParameter('ExtendedConfig', `"UserName" must be ${RamUserNameC.name}.`)),
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// codecs: SecretDataType and SecretData
+// -------------------------------------------------------------------------------------
+
+const decodeDataType = (secretType: SecretType, params: Params.Params): E.Either<ApiError.ApiError, SecretDataType> =>
+  pipe(
+    Params.optional('SecretDataType', SecretDataTypeC)(params),
+    E.map(orElse<SecretDataType>('text')),
+    E.filterOrElse(
+      (dataType) => secretType === 'Generic' || dataType === 'text',
+      () => ApiError.invalidParameter('SecretDataType', `It must be text for a ${secretType} secret.`),
+    ),
+  )
+
+const Account = t.type({ AccountName: AString, AccountPassword: AString })
+const AccountsData = t.type(
+  { Accounts: nonEmptyArray(Account, 'a non-empty array of {"AccountName":"","AccountPassword":""}') },
+  'a JSON object {"Accounts":[{"AccountName":"","AccountPassword":""}]}',
+)
+const AccessKey = t.type({ AccessKeyId: AString, AccessKeySecret: AString })
+const AccessKeysData = t.type(
+  { AccessKeys: nonEmptyArray(AccessKey, 'a non-empty array of {"AccessKeyId":"","AccessKeySecret":""}') },
+  'a JSON object {"AccessKeys":[{"AccessKeyId":"","AccessKeySecret":""}]}',
+)
+const EcsPasswordData = t.type({ UserName: AString, Password: AString }, 'a JSON object {"UserName":"","Password":""}')
+const EcsSshKeyData = t.type(
+  { UserName: AString, PublicKey: AString, PrivateKey: AString },
+  'a JSON object {"UserName":"","PublicKey":"","PrivateKey":""}',
+)
+
+/** The JSON shape the seed gives for the value of each secret type (ECS: by SecretSubType). */
+const secretDataShape = (
+  secretType: SecretType,
+  subType: Json.Json | undefined,
+): t.Decoder<unknown, unknown> | undefined => {
+  switch (secretType) {
+    case 'Generic':
+      return undefined
+    case 'Rds':
+    case 'Redis':
+      return AccountsData
+    case 'RAMCredentials':
+      return AccessKeysData
+    case 'ECS':
+      return subType === 'SSHKey' ? EcsSshKeyData : EcsPasswordData
+  }
+}
+
+const secretDataC = (secretType: SecretType, subType: Json.Json | undefined): t.Type<string, string, string> => {
+  const shape = secretDataShape(secretType, subType)
+  return new t.Type<string, string, string>(
+    'SecretData',
+    (u): u is string => typeof u === 'string',
+    (s, c) => {
+      if (Json.utf8Length(s) > limits.secretDataBytes) {
+        return t.failure(s, c, `It must be at most ${limits.secretDataBytes} bytes long (UTF-8).`)
+      }
+      if (shape === undefined) return t.success(s)
+      // Never the JSON.parse message nor a value: this is the secret itself.
+      const json = Json.parse(s)
+      if (E.isLeft(json)) return t.failure(s, c, `It must be ${shape.name} for a ${secretType} secret.`)
+      return pipe(
+        shape.decode(json.right),
+        E.map(() => s),
+      )
+    },
+    t.identity,
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// codecs: ExtendedConfig
+// -------------------------------------------------------------------------------------
+
+const CustomData = smallObject(limits.customDataPairs, `a JSON object of at most ${limits.customDataPairs} pairs`)
+const WithCustomData = t.partial({ CustomData })
+
+const RdsConfig = t.intersection([
+  t.type({
+    SecretSubType: t.keyof({ SingleUser: null, DoubleUsers: null }, 'SingleUser or DoubleUsers'),
+    DBInstanceId: NonEmptyString,
+  }),
+  WithCustomData,
+])
+
+const RedisConfig = t.intersection([
+  t.type({
+    SecretSubType: t.keyof({ DoubleUsers: null }, 'DoubleUsers'),
+    AccountName: NonEmptyString,
+    CloneAccountName: NonEmptyString,
+    AccountPrivilege: NonEmptyString,
+    InstanceId: NonEmptyString,
+    RegionId: NonEmptyString,
+  }),
+  WithCustomData,
+])
+
+const RamConfig = t.intersection([
+  t.type({ SecretSubType: t.keyof({ RamUserAccessKey: null }, 'RamUserAccessKey'), UserName: RamUserNameC }),
+  WithCustomData,
+])
+
+const EcsConfig = t.intersection([
+  t.type({
+    SecretSubType: t.keyof({ Password: null, SSHKey: null }, 'Password or SSHKey'),
+    RegionId: NonEmptyString,
+    InstanceId: NonEmptyString,
+  }),
+  WithCustomData,
+])
+
+const configShape = (secretType: SecretType): t.Decoder<unknown, unknown> => {
+  switch (secretType) {
+    case 'Generic':
+      return WithCustomData
+    case 'Rds':
+      return RdsConfig
+    case 'Redis':
+      return RedisConfig
+    case 'RAMCredentials':
+      return RamConfig
+    case 'ECS':
+      return EcsConfig
+  }
+}
+
+const JsonObjectFromString = Json.objectFromString(true)
+
+const extendedConfigC = (secretType: SecretType): t.Type<Json.JsonParameter, string, string> => {
+  const shape = configShape(secretType)
+  return new t.Type<Json.JsonParameter, string, string>(
+    'ExtendedConfig',
+    JsonObjectFromString.is,
+    (s, c) => {
+      if (Text.codePointLength(s) > limits.extendedConfigCharacters) {
+        return t.failure(s, c, `It must be at most ${limits.extendedConfigCharacters} characters long.`)
+      }
+      return pipe(
+        JsonObjectFromString.validate(s, c),
+        E.chain((config) =>
+          pipe(
+            shape.decode(config.value),
+            E.chain(() =>
+              secretType === 'Redis' && config.value['CloneAccountName'] !== `${config.value['AccountName']}_clone`
+                ? t.failure<Json.JsonParameter>(s, c, '"CloneAccountName" must be "AccountName" followed by "_clone".')
+                : t.success(config),
+            ),
+          ),
+        ),
+      )
+    },
+    (config) => config.raw,
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// codecs: Tags
+// -------------------------------------------------------------------------------------
+
+const tagCharacters = /^[A-Za-z0-9/\\_\-.+=:@]*$/
+
+const TagKey = checkedString(
+  `1 to ${limits.tagCharacters} letters, digits or / \\ _ - . + = : @, not starting with aliyun or acs:`,
+  (u) =>
+    u.length > 0 &&
+    u.length <= limits.tagCharacters &&
+    tagCharacters.test(u) &&
+    !u.startsWith('aliyun') &&
+    !u.startsWith('acs:'),
+)
+
+const TagValue = checkedString(
+  `at most ${limits.tagCharacters} letters, digits or / \\ _ - . + = : @`,
+  (u) => u.length <= limits.tagCharacters && tagCharacters.test(u),
+)
+
+const TagList = t.readonlyArray(t.type({ TagKey, TagValue }), 'a JSON array of {"TagKey":"","TagValue":""}')
+
+const TagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
+  'Tags',
+  (u): u is ReadonlyArray<Tag> => Array.isArray(u),
+  (s, c) => {
+    const json = Json.parseLenient(s)
+    if (E.isLeft(json)) return t.failure(s, c, `It must be ${TagList.name}, and it is not valid JSON.`)
+    return pipe(
+      TagList.validate(json.right, c),
+      E.chain((list) => {
+        if (list.length > limits.tags) return t.failure(s, c, `It may hold at most ${limits.tags} tags.`)
+        if (new Set(list.map((tag) => tag.TagKey)).size !== list.length) {
+          return t.failure(s, c, 'Each TagKey may appear only once.')
+        }
+        return t.success(list.map((tag): Tag => ({ key: tag.TagKey, value: tag.TagValue })))
+      }),
+    )
+  },
+  (tags) => JSON.stringify(tags.map((tag) => ({ TagKey: tag.key, TagValue: tag.value }))),
+)
+
+// -------------------------------------------------------------------------------------
+// codecs: rotation
+// -------------------------------------------------------------------------------------
+
+const unitSeconds = { d: 86_400, h: 3_600, m: 60, s: 1 } as const
+
+const RotationIntervalC = new t.Type<number, string, string>(
+  'RotationInterval',
+  (u): u is number => typeof u === 'number',
+  (s, c) => {
+    // At most 12 digits: larger numbers are out of range anyway, and stay exact as doubles.
+    const match = /^([0-9]{1,12})([dhms])$/.exec(s)
+    if (match === null) return t.failure(s, c, 'It must be an integer followed by d, h, m or s, such as 30d.')
+    const seconds = Number(match[1]) * unitSeconds[match[2] as keyof typeof unitSeconds]
+    return seconds >= limits.minRotationSeconds && seconds <= limits.maxRotationSeconds
+      ? t.success(seconds)
+      : t.failure(s, c, 'It must be from 6 hours to 8760 hours.')
+  },
+  (seconds) => `${seconds}s`,
+)
+
+const decodeRotation = (secretType: SecretType, params: Params.Params): E.Either<ApiError.ApiError, Rotation> =>
+  pipe(
+    Params.optional('EnableAutomaticRotation', BooleanC)(params),
+    E.chain((enable): E.Either<ApiError.ApiError, Rotation> => {
+      if (enable !== 'true') return E.right({ enabled: false })
+      // Generic secrets rotate by PutSecretValue only (seed 000).
+      if (secretType === 'Generic') return E.left(ApiError.unsupportedOperation())
+      return pipe(
+        Params.required('RotationInterval', RotationIntervalC)(params),
+        E.map((intervalSeconds): Rotation => ({ enabled: true, intervalSeconds })),
+      )
+    }),
+  )
+
+// -------------------------------------------------------------------------------------
+// codecs: Policy
+// -------------------------------------------------------------------------------------
+
+/*
+ * Sid: seed 000 lists letters, digits and `_ / + = . @ -`, but its own example Sid is
+ * "kms default secret policy", with spaces. The Chinese metadata lists the special characters as
+ * "（ _/+=.@-）", with a space first. So a space is allowed: the documented example must validate.
+ */
+const sidCharacters = /^[A-Za-z0-9 _/+=.@-]+$/
+
+const Sid = checkedString(
+  `1 to ${limits.sidCharacters} letters, digits, spaces or _ / + = . @ -`,
+  (u) => u.length <= limits.sidCharacters && sidCharacters.test(u),
+)
+
+const isKmsAction = (u: unknown): boolean => typeof u === 'string' && u.startsWith('kms:')
+
+/** RAM policy grammar allows one action or a list of them. */
+const Action = checkedUnknown(
+  'an action starting with kms:, or a non-empty array of them',
+  (u) => isKmsAction(u) || (Array.isArray(u) && u.length > 0 && u.every(isKmsAction)),
+)
+
+const Resource = checkedUnknown('["*"]', (u) => u === '*' || (Array.isArray(u) && u.length === 1 && u[0] === '*'))
+
+const Principal = checkedUnknown('a non-empty JSON object', (u) => Json.isObject(u) && Object.keys(u).length > 0)
+
+const Statement = t.intersection([
+  t.type({ Effect: t.keyof({ Allow: null, Deny: null }, 'Allow or Deny'), Principal, Action, Resource }),
+  t.partial({ Sid, Condition: smallObject(Number.MAX_SAFE_INTEGER, 'a JSON object') }),
+])
+
+const PolicyDocument = t.type({
+  Version: t.literal('1', '"1"'),
+  Statement: nonEmptyArray(Statement, 'a non-empty array of statements'),
+})
+
+const PolicyC = new t.Type<Json.JsonParameter, string, string>(
+  'Policy',
+  JsonObjectFromString.is,
+  (s, c) => {
+    if (Json.utf8Length(s) > limits.policyBytes) {
+      return t.failure(s, c, `It must be at most ${limits.policyBytes} bytes long (UTF-8).`)
+    }
+    return pipe(
+      JsonObjectFromString.validate(s, c),
+      E.chain((policy) =>
+        pipe(
+          PolicyDocument.decode(policy.value),
+          E.map(() => policy),
+        ),
+      ),
+    )
+  },
+  (policy) => policy.raw,
+)
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+function checkedUnknown(name: string, ok: (u: unknown) => boolean): t.Type<unknown, unknown, unknown> {
+  return new t.Type<unknown, unknown, unknown>(
+    name,
+    (u): u is unknown => ok(u),
+    (u, c) => (ok(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  )
+}
+
+function checkedString(name: string, ok: (s: string) => boolean): t.Type<string, string, unknown> {
+  const is = (u: unknown): u is string => typeof u === 'string' && ok(u)
+  return new t.Type<string, string, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity)
+}
+
+function orElse<A>(fallback: A): (a: A | undefined) => A {
+  return (a) => (a === undefined ? fallback : a)
+}
+
+function present<K extends string>(key: K, value: string | undefined): { readonly [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { readonly [P in K]?: string }
+}

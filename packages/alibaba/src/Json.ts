@@ -1,0 +1,117 @@
+/**
+ * JSON-valued request parameters (`Tags`, `ExtendedConfig`, `Policy`, typed `SecretData`) arrive as
+ * strings. This module parses them without throwing and measures them the way the limits count:
+ * "characters" are Unicode code points, "bytes" are UTF-8 bytes.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | JsonObject
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface JsonObject {
+  readonly [key: string]: Json
+}
+
+/**
+ * A JSON object parameter as decoded: the parsed object and the string the caller sent, which
+ * responses echo.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface JsonParameter {
+  readonly raw: string
+  readonly value: JsonObject
+}
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * `JSON.parse` as an `Either`. The error is a constant: V8's own message quotes the input, and the
+ * input may be a secret.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const parse = (text: string): E.Either<'InvalidJson', Json> => {
+  try {
+    return E.right(JSON.parse(text) as Json)
+  } catch {
+    return E.left('InvalidJson')
+  }
+}
+
+/**
+ * Like `parse`, but also accepts the form Alibaba's documentation prints in its request tables,
+ * where every quote is escaped: `[{\"TagKey\":\"key1\"}]`. The unescaped form is tried first, so a
+ * valid JSON text always means what JSON says.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const parseLenient = (text: string): E.Either<'InvalidJson', Json> => {
+  const strict = parse(text)
+  return E.isRight(strict) || !text.includes('\\"') ? strict : parse(text.replaceAll('\\"', '"'))
+}
+
+/**
+ * @category destructors
+ * @since 0.1.0
+ */
+export const isObject = (u: unknown): u is JsonObject => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/**
+ * The number of UTF-8 bytes of `s`. A lone surrogate counts 3 bytes, as `TextEncoder` encodes it as
+ * U+FFFD; computed by hand so that this package needs no platform API for it.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const utf8Length = (s: string): number => {
+  let bytes = 0
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+  }
+  return bytes
+}
+
+// -------------------------------------------------------------------------------------
+// codecs
+// -------------------------------------------------------------------------------------
+
+/**
+ * A string that holds a JSON object. `lenient` also accepts the doc's backslash-escaped form.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const objectFromString = (lenient: boolean): t.Type<JsonParameter, string, string> =>
+  new t.Type<JsonParameter, string, string>(
+    'a JSON object',
+    (u): u is JsonParameter => typeof u === 'object' && u !== null && 'raw' in u && 'value' in u,
+    (raw, c) => {
+      const parsed = (lenient ? parseLenient : parse)(raw)
+      if (E.isLeft(parsed)) return t.failure(raw, c, 'It must be a JSON object, and it is not valid JSON.')
+      return isObject(parsed.right)
+        ? t.success({ raw, value: parsed.right })
+        : t.failure(raw, c, 'It must be a JSON object.')
+    },
+    (p) => p.raw,
+  )

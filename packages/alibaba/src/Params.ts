@@ -1,0 +1,138 @@
+/**
+ * The parameters of one RPC request, as the wire carries them: a record of strings. This module
+ * turns an `unknown` into such a record without ever throwing, and reads one parameter at a time
+ * through an io-ts codec, mapping the outcome to Alibaba's errors: absent or empty is
+ * `MissingParameter` (when required), a codec failure is `InvalidParameter` with a reason built from
+ * the codec's path and names, never from the value.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import type * as t from 'io-ts'
+import * as ApiError from './ApiError.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Request parameters by wire name. The record has no prototype, so that names such as `__proto__`
+ * or `toString` are ordinary (absent or present) parameters.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Params = Readonly<Record<string, string>>
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Accepts a plain object (or one without prototype) whose own enumerable values are all strings;
+ * anything else is `InvalidParameter`. Exceptions (a throwing getter or proxy) become errors here,
+ * at the edge.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromUnknown = (u: unknown): E.Either<ApiError.ApiError, Params> => {
+  try {
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) {
+      return E.left(ApiError.invalidParameters('They must be a record of strings.'))
+    }
+    const proto: unknown = Object.getPrototypeOf(u)
+    if (proto !== Object.prototype && proto !== null) {
+      return E.left(ApiError.invalidParameters('They must be a record of strings.'))
+    }
+    const params: Record<string, string> = Object.create(null) as Record<string, string>
+    for (const [name, value] of Object.entries(u)) {
+      if (typeof value !== 'string') return E.left(ApiError.invalidParameter(name, 'It must be a string.'))
+      // defineProperty, not assignment: assigning `__proto__` would change the prototype instead.
+      Object.defineProperty(params, name, { value, enumerable: true })
+    }
+    return E.right(params)
+  } catch {
+    return E.left(ApiError.invalidParameters('They must be a record of strings.'))
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The value of a parameter; an empty value counts as absent, as the SDKs send empty optional
+ * parameters that way.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const lookup =
+  (name: string) =>
+  (params: Params): string | undefined => {
+    const value = params[name]
+    return value === undefined || value === '' ? undefined : value
+  }
+
+/**
+ * A required parameter: absent or empty is `MissingParameter`, a codec failure `InvalidParameter`.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const required =
+  <A>(name: string, codec: t.Decoder<string, A>) =>
+  (params: Params): E.Either<ApiError.ApiError, A> => {
+    const value = lookup(name)(params)
+    return value === undefined ? E.left(ApiError.missingParameter(name)) : decodeParameter(name, codec, value)
+  }
+
+/**
+ * An optional parameter: absent or empty is `undefined`, a codec failure `InvalidParameter`.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const optional =
+  <A>(name: string, codec: t.Decoder<string, A>) =>
+  (params: Params): E.Either<ApiError.ApiError, A | undefined> => {
+    const value = lookup(name)(params)
+    return value === undefined ? E.right(undefined) : decodeParameter(name, codec, value)
+  }
+
+/**
+ * Decodes one present value; a failure is `InvalidParameter` on `name`.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const decodeParameter = <I, A>(name: string, codec: t.Decoder<I, A>, value: I): E.Either<ApiError.ApiError, A> =>
+  pipe(
+    codec.decode(value),
+    E.mapLeft((errors) => ApiError.invalidParameter(name, reasonOf(errors))),
+  )
+
+/**
+ * One sentence on the first failure: the codec's own message if it has one, otherwise where in the
+ * value it failed and what was expected there. Built from the codec path and type names only, so it
+ * never quotes the value (which may be a secret) nor any key the caller chose.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const reasonOf = (errors: t.Errors): string => {
+  const first = errors[0]
+  if (first === undefined) return 'It is not valid.'
+  if (first.message !== undefined) return first.message
+  let path = ''
+  first.context.forEach((entry, i) => {
+    const parent = first.context[i - 1]?.type as { readonly _tag?: string } | undefined
+    if (i === 0 || parent?._tag === 'IntersectionType' || parent?._tag === 'UnionType') return
+    // Codec keys are never numeric, so a numeric key is an array index.
+    path += /^[0-9]+$/.test(entry.key) ? `[${entry.key}]` : `.${entry.key}`
+  })
+  const expected = first.context[first.context.length - 1]?.type.name ?? 'valid'
+  return path === '' ? `It must be ${expected}.` : `"${path.replace(/^\./, '')}" must be ${expected}.`
+}
