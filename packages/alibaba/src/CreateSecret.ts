@@ -498,7 +498,7 @@ const TagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
     const json = Json.parseLenient(s)
     if (E.isLeft(json)) return t.failure(s, c, `It must be ${TagList.name}, and it is not valid JSON.`)
     return pipe(
-      TagList.validate(json.right, c),
+      TagList.decode(json.right),
       E.chain((list) => {
         if (list.length > limits.tags) return t.failure(s, c, `It may hold at most ${limits.tags} tags.`)
         if (new Set(list.map((tag) => tag.TagKey)).size !== list.length) {
