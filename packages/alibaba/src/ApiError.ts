@@ -117,3 +117,21 @@ export const dkmsInstanceNotFound = (): ApiError =>
  * @since 0.1.0
  */
 export const internalFailure = (): ApiError => make('InternalFailure', 500, 'Internal Failure')
+
+/**
+ * The encryption key of a secret does not exist (any more).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const keyNotFound = (): ApiError => make('Forbidden.KeyNotFound', 404, 'The specified Key is not found.')
+
+/**
+ * The encryption key exists but its state forbids its use, in Alibaba's words and codes
+ * (`Rejected.Disabled`, `Rejected.PendingDeletion`, ...).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const keyStateInvalid = (state: 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'Unavailable'): ApiError =>
+  make(`Rejected.${state}`, 409, `The request was rejected because the key state is ${state}.`)
