@@ -293,10 +293,12 @@ const VersionIdC = new t.Type<VersionId.VersionId, string, string>(
 const ramSecretName = (userName: string): E.Either<unknown, SecretName.SecretName> =>
   SecretName.fromString(Dialect.secretNameRule)(`acs/ram/user/${userName}`)
 
+const isRamUserName = (u: unknown): u is string => typeof u === 'string' && u.length > 0 && E.isRight(ramSecretName(u))
+
 const RamUserNameC = new t.Type<string, string, unknown>(
   'a RAM user name that makes a valid secret name acs/ram/user/<UserName>',
-  (u): u is string => typeof u === 'string' && E.isRight(ramSecretName(u)),
-  (u, c) => (typeof u === 'string' && u.length > 0 && E.isRight(ramSecretName(u)) ? t.success(u) : t.failure(u, c)),
+  isRamUserName,
+  (u, c) => (isRamUserName(u) ? t.success(u) : t.failure(u, c)),
   t.identity,
 )
 
