@@ -1,0 +1,301 @@
+/**
+ * The memory store: the default adapter of the secret store port, for embedding, tests and demos.
+ * It keeps every record in the process, hands out the same frozen objects to every reader (reads
+ * copy nothing), commits atomically, saves and loads its whole state as plain data (`snapshot`,
+ * `restore`), and can be told to fail or slow down (`faults`) so that callers can test their retry
+ * paths.
+ *
+ * Complexity, for n records: `get` O(1); `commit` O(1) amortised plus the cost of freezing the new
+ * parts of the record; `remove` O(1) amortised; `list` O(log n + page size) amortised, at any depth;
+ * `total` O(1); `snapshot` and `restore` O(n). Memory per record: one Map entry, one small entry
+ * object, the frozen `Stored` object and two array slots (see `internal/InsertionOrder.ts`).
+ *
+ * Atomicity: JavaScript runs one callback at a time, and each operation does its check and its write
+ * in one synchronous step, after any injected latency; so no other call can come between them.
+ *
+ * @since 0.1.0
+ */
+import type { SecretStore, StoreError } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import * as InsertionOrder from './internal/InsertionOrder.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The operations of the port, as named by `faults.failNext`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Operation = 'get' | 'commit' | 'remove' | 'list'
+
+/**
+ * Fault injection, for tests of the code that uses the store.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Faults {
+  /**
+   * The next `times` calls of `operation` (1 when omitted; 0 cancels) fail with `StoreUnavailable`
+   * and change nothing. Calls are counted when their task starts, in the order they start.
+   */
+  readonly failNext: (operation: Operation, times?: number) => void
+  /** Every call waits `ms` milliseconds (on a timer) before it runs; 0 removes the latency. */
+  readonly setLatency: (ms: number) => void
+  /** No more failures or latency. */
+  readonly clear: () => void
+}
+
+/**
+ * One record of a snapshot. `seq` places it in the creation order.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SnapshotRecord<R> {
+  readonly name: string
+  readonly revision: number
+  readonly seq: number
+  readonly record: R
+}
+
+/**
+ * The whole state of a store as plain data: when `R` is JSON data, a snapshot survives
+ * `JSON.stringify` and `JSON.parse`. Records are in creation order. The engine gives the store only
+ * sealed envelopes, so secret values stay encrypted in a snapshot.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Snapshot<R> {
+  readonly format: 1
+  /** The last revision handed out; the store goes on from there, so cursors and revisions stay valid. */
+  readonly lastRevision: number
+  readonly records: ReadonlyArray<SnapshotRecord<R>>
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface InvalidSnapshot {
+  readonly _tag: 'InvalidSnapshot'
+  readonly reason: string
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface MemoryStore<R> extends SecretStore.SecretStore<R> {
+  /** The current state, as plain data. The records are shared with the store, and frozen. */
+  readonly snapshot: () => Snapshot<R>
+  /** Replaces the whole state with `snapshot`'s, or changes nothing if the snapshot is invalid. */
+  readonly restore: (snapshot: Snapshot<R>) => E.Either<InvalidSnapshot, void>
+  readonly faults: Faults
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * An empty store. Committed records are deep-frozen (objects and arrays; typed arrays cannot be),
+ * so a record must be plain data that nobody mutates afterwards.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = <R>(): MemoryStore<R> => {
+  let state = emptyState<R>()
+  const failures: Record<Operation, number> = { get: 0, commit: 0, remove: 0, list: 0 }
+  let latency = 0
+
+  const operation =
+    <E, A>(name: Operation, step: () => E.Either<E, A>): TE.TaskEither<E | StoreError.StoreUnavailable, A> =>
+    () => {
+      const failing = failures[name] > 0
+      if (failing) failures[name]--
+      const settle = (): E.Either<E | StoreError.StoreUnavailable, A> => (failing ? E.left(unavailable(name)) : step())
+      const ms = latency
+      return ms > 0 ? new Promise((resolve) => setTimeout(() => resolve(settle()), ms)) : Promise.resolve(settle())
+    }
+
+  const get = (name: string): TE.TaskEither<StoreError.StoreUnavailable, O.Option<SecretStore.Stored<R>>> =>
+    operation('get', () => {
+      const entry = state.byName.get(name)
+      return E.right(entry === undefined ? O.none : O.some(entry.stored))
+    })
+
+  const commit = (
+    name: string,
+    expected: SecretStore.Expected,
+    record: R,
+  ): TE.TaskEither<StoreError.RevisionConflict | StoreError.StoreUnavailable, SecretStore.Stored<R>> =>
+    operation('commit', () => {
+      const entry = state.byName.get(name)
+      const actual = entry === undefined ? 'absent' : entry.stored.revision
+      if (actual !== expected) return E.left(conflict(name, expected, actual))
+      deepFreeze(record)
+      const revision = ++state.lastRevision
+      const stored: SecretStore.Stored<R> = Object.freeze({ name, revision, record })
+      if (entry === undefined) {
+        const created: Entry<R> = { stored, seq: revision, slot: -1 }
+        state.byName.set(name, created)
+        state.order.append(created)
+      } else {
+        entry.stored = stored
+      }
+      return E.right(stored)
+    })
+
+  const remove = (
+    name: string,
+    expected: SecretStore.Revision,
+  ): TE.TaskEither<StoreError.RevisionConflict | StoreError.StoreUnavailable, void> =>
+    operation('remove', () => {
+      const entry = state.byName.get(name)
+      const actual = entry === undefined ? 'absent' : entry.stored.revision
+      if (entry === undefined || actual !== expected) return E.left(conflict(name, expected, actual))
+      state.byName.delete(name)
+      state.order.remove(entry)
+      return E.right(undefined)
+    })
+
+  const list = (
+    request: SecretStore.ListRequest,
+  ): TE.TaskEither<
+    StoreError.InvalidCursor | StoreError.InvalidLimit | StoreError.StoreUnavailable,
+    SecretStore.Page<R>
+  > =>
+    operation('list', () => {
+      const { cursor, limit } = request
+      if (!Number.isSafeInteger(limit) || limit < 1) return E.left({ _tag: 'InvalidLimit', limit })
+      const afterSeq = cursor === undefined ? 0 : decodeCursor(cursor, state.lastRevision)
+      if (afterSeq === undefined) return E.left({ _tag: 'InvalidCursor', cursor: cursor ?? '' })
+      const page = state.order.page(afterSeq, limit)
+      const items = page.entries.map((entry) => entry.stored)
+      const last = page.entries[page.entries.length - 1]
+      const total = state.byName.size
+      return E.right(
+        page.more && last !== undefined ? { items, next: encodeCursor(last.seq), total } : { items, total },
+      )
+    })
+
+  const snapshot = (): Snapshot<R> => ({
+    format: 1,
+    lastRevision: state.lastRevision,
+    records: state.order.all().map(({ stored, seq }) => ({ ...stored, seq })),
+  })
+
+  const restore = (snapshot: Snapshot<R>): E.Either<InvalidSnapshot, void> => {
+    const problem = snapshotProblem(snapshot)
+    if (problem !== undefined) return E.left({ _tag: 'InvalidSnapshot', reason: problem })
+    const next = emptyState<R>()
+    next.lastRevision = snapshot.lastRevision
+    for (const { name, revision, seq, record } of snapshot.records) {
+      deepFreeze(record)
+      const entry: Entry<R> = { stored: Object.freeze({ name, revision, record }), seq, slot: -1 }
+      next.byName.set(name, entry)
+      next.order.append(entry)
+    }
+    state = next
+    return E.right(undefined)
+  }
+
+  const faults: Faults = {
+    failNext: (name, times = 1) => {
+      failures[name] = Math.max(0, Math.floor(times))
+    },
+    setLatency: (ms) => {
+      latency = Math.max(0, ms)
+    },
+    clear: () => {
+      failures.get = failures.commit = failures.remove = failures.list = 0
+      latency = 0
+    },
+  }
+
+  return { get, commit, remove, list, snapshot, restore, faults }
+}
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+/** Mutable on purpose: a commit swaps `stored`, compaction rewrites `slot`. */
+interface Entry<R> {
+  stored: SecretStore.Stored<R>
+  /** The revision that created the name: its place in the creation order. */
+  readonly seq: number
+  slot: number
+}
+
+interface State<R> {
+  readonly byName: Map<string, Entry<R>>
+  readonly order: InsertionOrder.InsertionOrder<Entry<R>>
+  lastRevision: number
+}
+
+const emptyState = <R>(): State<R> => ({ byName: new Map(), order: InsertionOrder.make(), lastRevision: 0 })
+
+const unavailable = (operation: Operation): StoreError.StoreUnavailable => ({
+  _tag: 'StoreUnavailable',
+  reason: `injected fault: ${operation}`,
+})
+
+const conflict = (
+  name: string,
+  expected: SecretStore.Expected,
+  actual: SecretStore.Expected,
+): StoreError.RevisionConflict => ({ _tag: 'RevisionConflict', name, expected, actual })
+
+// A cursor is the seq of the last item of the page, in base 36 behind a tag, so that it reads as opaque.
+const CURSOR = /^m1\.([0-9a-z]{1,11})$/
+
+const encodeCursor = (seq: number): string => `m1.${seq.toString(36)}`
+
+/** The seq in `cursor`, if this store could have handed it out. */
+const decodeCursor = (cursor: string, lastRevision: number): number | undefined => {
+  const digits = CURSOR.exec(cursor)?.[1]
+  if (digits === undefined) return undefined
+  const seq = parseInt(digits, 36)
+  return Number.isSafeInteger(seq) && seq >= 1 && seq <= lastRevision ? seq : undefined
+}
+
+const isRevision = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1
+
+/** Why `snapshot` cannot be restored, or undefined. It may come from `JSON.parse`, so trust nothing. */
+const snapshotProblem = (snapshot: unknown): string | undefined => {
+  if (typeof snapshot !== 'object' || snapshot === null) return 'not an object'
+  const { format, lastRevision, records } = snapshot as Record<string, unknown>
+  if (format !== 1) return `unknown format ${String(format)}`
+  if (lastRevision !== 0 && !isRevision(lastRevision)) return 'lastRevision is not a revision'
+  if (!Array.isArray(records)) return 'records is not an array'
+  const names = new Set<string>()
+  let previousSeq = 0
+  for (const [i, item] of records.entries()) {
+    if (typeof item !== 'object' || item === null) return `records[${i}] is not an object`
+    const { name, revision, seq } = item as Record<string, unknown>
+    if (typeof name !== 'string') return `records[${i}].name is not a string`
+    if (names.has(name)) return `records[${i}].name repeats ${JSON.stringify(name)}`
+    if (!isRevision(revision) || revision > lastRevision) return `records[${i}].revision is not a revision`
+    if (!isRevision(seq) || seq > revision) return `records[${i}].seq is not at most its revision`
+    if (seq <= previousSeq) return `records[${i}].seq is out of order`
+    if (!('record' in item)) return `records[${i}] has no record`
+    names.add(name)
+    previousSeq = seq
+  }
+  return undefined
+}
+
+const deepFreeze = (value: unknown): void => {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) return
+  Object.freeze(value)
+  for (const child of Object.values(value)) deepFreeze(child)
+}
