@@ -1,0 +1,55 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as InsertionOrder from '../../src/internal/InsertionOrder.js'
+
+interface Item {
+  readonly seq: number
+  slot: number
+}
+
+type Op = { readonly kind: 'append' } | { readonly kind: 'remove'; readonly pick: number }
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.constant({ kind: 'append' as const }),
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+)
+
+describe('InsertionOrder', () => {
+  it('pages like a filter over the live entries, through holes and compactions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { minLength: 100, maxLength: 600 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 5 }),
+        (ops, queries) => {
+          const order = InsertionOrder.make<Item>()
+          const live: Array<Item> = []
+          let seq = 0
+          const check = (): void => {
+            for (const [after, limit] of queries) {
+              const afterSeq = after % (seq + 2)
+              const expected = live.filter((item) => item.seq > afterSeq)
+              const page = order.page(afterSeq, limit)
+              expect(page.entries).toStrictEqual(expected.slice(0, limit))
+              expect(page.more).toBe(expected.length > limit)
+            }
+            expect(order.all()).toStrictEqual(live)
+          }
+          for (const op of ops) {
+            if (op.kind === 'append') {
+              // Sequence numbers only grow, with gaps, as revisions do.
+              seq += 1 + (seq % 3)
+              const item: Item = { seq, slot: -1 }
+              order.append(item)
+              live.push(item)
+            } else if (live.length > 0) {
+              const [item] = live.splice(op.pick % live.length, 1)
+              if (item !== undefined) order.remove(item)
+            }
+            check()
+          }
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
+})
