@@ -294,6 +294,8 @@ const snapshotProblem = (snapshot: unknown): string | undefined => {
   return undefined
 }
 
+// An object that is already frozen is taken as deeply frozen: the parts of a record that the engine
+// carries over from the previous one were frozen by that commit, so a commit only pays for what is new.
 const deepFreeze = (value: unknown): void => {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) return
   Object.freeze(value)
