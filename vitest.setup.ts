@@ -1,4 +1,6 @@
 import fc from 'fast-check'
+import { expect } from 'vitest'
+import { Redacted } from '@secrets-engine/core'
 
 // fast-check prints the seed and the shrunk counterexample of any failing property.
 // Replay a failure with FC_SEED=<seed> (and FC_PATH=<path>) in front of the test command.
@@ -13,3 +15,12 @@ fc.configureGlobal({
   ...(path !== undefined ? { path } : {}),
   ...(numRuns !== undefined ? { numRuns } : {}),
 })
+
+// Two redacted values are equal when what they hide is equal, so whole-value comparisons of
+// commands stay exact even though the secret inside them prints as `<redacted>`.
+expect.addEqualityTesters([
+  function redactedEquality(a: unknown, b: unknown) {
+    if (!Redacted.isRedacted(a) || !Redacted.isRedacted(b)) return undefined
+    return this.equals(Redacted.value(a), Redacted.value(b))
+  },
+])

@@ -5,7 +5,7 @@
 // validateRequest(action, params) takes the parameters as an RPC request carries them (all strings;
 // JSON-valued ones such as Tags as JSON text) and returns an fp-ts Either: Right(command) when every
 // documented rule holds, Left({ code, httpStatus, message }) with Alibaba's exact error otherwise.
-import { CreateSecret, validateRequest } from '@secrets-engine/alibaba'
+import { validateRequest } from '@secrets-engine/alibaba'
 
 // The sample request of the CreateSecret documentation (an ApsaraDB RDS secret), with the
 // ExtendedConfig that an Rds secret requires. Tags is in the backslash-escaped form the page prints.
@@ -30,12 +30,12 @@ const request = {
 const show = (title, result) => {
   console.log(`\n${title}`)
   if (result._tag === 'Right') {
-    const command = CreateSecret.redact(result.right) // never print a secret value
+    const command = result.right // its secret value is Redacted: it prints as <redacted>
     console.log('  accepted, decoded into this command:')
     console.log(`    secret name      ${command.secretName}`)
     console.log(`    version id       ${command.versionId}`)
     console.log(`    secret type      ${command.secretType} (data type ${command.dataType})`)
-    console.log(`    secret data      ${command.secretData}  (masked)`)
+    console.log(`    secret data      ${command.secretData}`)
     console.log(`    extended config  ${JSON.stringify(command.extendedConfig?.value)}`)
     console.log(`    tags             ${command.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')}`)
     console.log(

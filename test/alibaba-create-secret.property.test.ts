@@ -1,5 +1,5 @@
 import { CreateSecret, Dialect, validateRequest } from '@secrets-engine/alibaba'
-import { Secret } from '@secrets-engine/core'
+import { Redacted, Secret } from '@secrets-engine/core'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -21,7 +21,7 @@ describe('CreateSecret: valid requests', () => {
           if (E.isLeft(result)) throw new Error(`refused: ${result.left.message}`)
           const command = result.right
           expect(command.secretType).toBe(type)
-          expect(command.secretData).toBe(request['SecretData'])
+          expect(Redacted.value(command.secretData)).toBe(request['SecretData'])
           const secret = CreateSecret.initialSecret(command, now)
           expect(secret.versions.map((v) => [v.versionId, v.stages])).toStrictEqual([
             [request['VersionId'], [Dialect.currentStage]],

@@ -1,4 +1,5 @@
 import { validateRequest, type CreateSecretCommand } from '@secrets-engine/alibaba'
+import { Redacted } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 
@@ -29,7 +30,7 @@ const seed000Command: CreateSecretCommand = {
   _tag: 'CreateSecret',
   secretName: 'mydbconninfo' as CreateSecretCommand['secretName'],
   versionId: 'v1' as CreateSecretCommand['versionId'],
-  secretData: '{"Accounts":[{"AccountName":"user1","AccountPassword":"****"}]}',
+  secretData: Redacted.make('{"Accounts":[{"AccountName":"user1","AccountPassword":"****"}]}'),
   dataType: 'text',
   secretType: 'Rds',
   extendedConfig: {
@@ -120,7 +121,7 @@ describe('older editions', () => {
         _tag: 'CreateSecret',
         secretName: 'mydbconninfo',
         versionId: 'v1',
-        secretData: '{"user":"root","passwd":"****"}',
+        secretData: Redacted.make('{"user":"root","passwd":"****"}'),
         dataType: 'text',
         secretType: 'Generic',
         tags: [],

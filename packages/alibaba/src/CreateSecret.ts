@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { Secret, SecretName, Text, VersionId } from '@secrets-engine/core'
+import { Redacted, Secret, SecretName, Text, VersionId } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
@@ -52,8 +52,8 @@ export interface Tag {
 }
 
 /**
- * A decoded, valid CreateSecret request. Plain data: no methods, no classes. `secretData` is the
- * secret value itself; use `redact` before logging a command.
+ * A decoded, valid CreateSecret request. Plain data: no methods, no classes. The secret value is
+ * `Redacted`, so a command can be logged, printed or serialised without leaking it.
  *
  * @category model
  * @since 0.1.0
@@ -63,7 +63,8 @@ export interface CreateSecretCommand {
   /** For RAMCredentials: `acs/ram/user/<UserName>`, built from `ExtendedConfig`. */
   readonly secretName: SecretName.SecretName
   readonly versionId: VersionId.VersionId
-  readonly secretData: string
+  /** The secret value: it prints as `<redacted>`; `Redacted.value` reveals it. */
+  readonly secretData: Redacted.Redacted<string>
   readonly dataType: SecretDataType
   readonly secretType: SecretType
   readonly extendedConfig?: Json.JsonParameter
@@ -83,7 +84,7 @@ export interface CreateSecretCommand {
  * @since 0.1.0
  */
 export interface SecretValue {
-  readonly secretData: string
+  readonly secretData: Redacted.Redacted<string>
   readonly dataType: SecretDataType
 }
 
@@ -146,7 +147,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Creat
       _tag: 'CreateSecret',
       secretName: d.secretName,
       versionId: d.versionId,
-      secretData: d.secretData,
+      secretData: Redacted.make(d.secretData),
       dataType: d.dataType,
       secretType: d.secretType,
       ...(d.extendedConfig === undefined ? {} : { extendedConfig: d.extendedConfig }),
@@ -176,14 +177,6 @@ export const initialSecret = (command: CreateSecretCommand, createdAt: number): 
     createdAt,
     value: { secretData: command.secretData, dataType: command.dataType },
   })
-
-/**
- * The command with its secret value masked, for logs and printing.
- *
- * @category destructors
- * @since 0.1.0
- */
-export const redact = (command: CreateSecretCommand): CreateSecretCommand => ({ ...command, secretData: '****' })
 
 // -------------------------------------------------------------------------------------
 // codecs: simple values

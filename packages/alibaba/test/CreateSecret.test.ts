@@ -1,5 +1,6 @@
 import { CreateSecret, Dialect, validateRequest, type CreateSecretCommand } from '@secrets-engine/alibaba'
-import { StageLabel } from '@secrets-engine/core'
+import { Redacted, StageLabel } from '@secrets-engine/core'
+import { inspect } from 'node:util'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 
@@ -24,7 +25,7 @@ const genericCommand: CreateSecretCommand = {
   _tag: 'CreateSecret',
   secretName: 'name' as CreateSecretCommand['secretName'],
   versionId: 'v1' as CreateSecretCommand['versionId'],
-  secretData: 'value',
+  secretData: Redacted.make('value'),
   dataType: 'text',
   secretType: 'Generic',
   tags: [],
@@ -203,7 +204,7 @@ describe('VersionId', () => {
 describe('SecretData', () => {
   it('is at most 30720 UTF-8 bytes, not characters', () => {
     for (const data of ['a'.repeat(30_720), 'é'.repeat(15_360), '😀'.repeat(7_680)]) {
-      expect(decode({ ...generic, SecretData: data })).toStrictEqual(accepted({ secretData: data }))
+      expect(decode({ ...generic, SecretData: data })).toStrictEqual(accepted({ secretData: Redacted.make(data) }))
     }
     for (const data of ['a'.repeat(30_721), 'é'.repeat(15_361), '😀'.repeat(7_680) + 'a']) {
       expect(decode({ ...generic, SecretData: data })).toStrictEqual(
@@ -682,14 +683,28 @@ describe('initialSecret and redact', () => {
           versionId: 'v1',
           createdAt: 1_700_000_000_000,
           stages: ['ACSCurrent'],
-          value: { secretData: 'value', dataType: 'binary' },
+          value: { secretData: Redacted.make('value'), dataType: 'binary' },
         },
       ],
     })
   })
 
-  it('redact masks the value only', () => {
-    expect(CreateSecret.redact(genericCommand)).toStrictEqual({ ...genericCommand, secretData: '****' })
+  it('never shows the secret value when a command is printed or serialised', () => {
+    const command = E.getOrElseW(() => undefined)(decode({ ...generic, SecretData: 'hunter2-plaintext' }))
+    expect(command).toBeDefined()
+    for (const shown of [
+      JSON.stringify(command),
+      inspect(command, { depth: null, showHidden: true }),
+      `${command?.secretData}`,
+    ]) {
+      expect(shown).not.toContain('hunter2-plaintext')
+      expect(shown).toContain('<redacted>')
+    }
+  })
+
+  it('compares redacted values by what they hide', () => {
+    expect(Redacted.make('a')).toStrictEqual(Redacted.make('a'))
+    expect(Redacted.make('a')).not.toStrictEqual(Redacted.make('b'))
   })
 })
 

@@ -4,6 +4,7 @@
  */
 export * as DomainError from './DomainError.js'
 export * as Random from './Random.js'
+export * as Redacted from './Redacted.js'
 export * as Secret from './Secret.js'
 export * as SecretName from './SecretName.js'
 export * as StageLabel from './StageLabel.js'
