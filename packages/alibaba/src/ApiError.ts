@@ -135,3 +135,12 @@ export const keyNotFound = (): ApiError => make('Forbidden.KeyNotFound', 404, 'T
  */
 export const keyStateInvalid = (state: 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'Unavailable'): ApiError =>
   make(`Rejected.${state}`, 409, `The request was rejected because the key state is ${state}.`)
+
+/**
+ * The answer to a request with `DryRun=true` that would have succeeded.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const dryRunOperation = (): ApiError =>
+  make('DryRunOperationError', 400, 'The request would have succeeded, but the DryRun parameter was set.')

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from './ApiError.js'
 import * as CreateSecret from './CreateSecret.js'
+import * as GetSecretValue from './GetSecretValue.js'
 import * as Params from './Params.js'
 
 // -------------------------------------------------------------------------------------
@@ -22,7 +23,10 @@ import * as Params from './Params.js'
  * @category model
  * @since 0.1.0
  */
-export type Command = CreateSecret.CreateSecretCommand
+export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecretValueCommand
+// versions and labels
+// metadata and lifecycle
+// tags, rotation and passwords
 
 /**
  * @category model
@@ -48,6 +52,10 @@ export type Decoder = (params: Params.Params) => E.Either<ApiError.ApiError, Com
  */
 export const actions: { readonly [A in Action]: Decoder } = {
   CreateSecret: CreateSecret.decode,
+  GetSecretValue: GetSecretValue.decode,
+  // versions and labels
+  // metadata and lifecycle
+  // tags, rotation and passwords
 }
 
 // -------------------------------------------------------------------------------------

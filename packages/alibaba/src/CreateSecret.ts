@@ -52,6 +52,28 @@ export interface Tag {
 }
 
 /**
+ * The wire parameters, for the typed method. JSON-valued parameters are JSON text.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface CreateSecretRequest {
+  readonly SecretName: string
+  readonly VersionId: string
+  readonly SecretData: string
+  readonly SecretDataType?: SecretDataType
+  readonly SecretType?: SecretType
+  readonly EncryptionKeyId?: string
+  readonly Description?: string
+  readonly Tags?: string
+  readonly ExtendedConfig?: string
+  readonly EnableAutomaticRotation?: 'true' | 'false'
+  readonly RotationInterval?: string
+  readonly DKMSInstanceId?: string
+  readonly Policy?: string
+}
+
+/**
  * A decoded, valid CreateSecret request. Plain data: no methods, no classes. The secret value is
  * `Redacted`, so a command can be logged, printed or serialised without leaking it.
  *
@@ -154,9 +176,9 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Creat
       tags: d.tags,
       rotation: d.rotation,
       ...(d.policy === undefined ? {} : { policy: d.policy }),
-      ...present('description', Params.lookup('Description')(params)),
-      ...present('encryptionKeyId', Params.lookup('EncryptionKeyId')(params)),
-      ...present('dkmsInstanceId', Params.lookup('DKMSInstanceId')(params)),
+      ...Params.present('description', Params.lookup('Description')(params)),
+      ...Params.present('encryptionKeyId', Params.lookup('EncryptionKeyId')(params)),
+      ...Params.present('dkmsInstanceId', Params.lookup('DKMSInstanceId')(params)),
     })),
   )
 
@@ -181,6 +203,10 @@ export const initialSecret = (command: CreateSecretCommand, createdAt: number): 
 // -------------------------------------------------------------------------------------
 // codecs: simple values
 // -------------------------------------------------------------------------------------
+//
+// The exported codecs are the rules other operations share with CreateSecret (PutSecretValue's
+// VersionId and SecretData, TagResource's Tags, UpdateSecretRotationPolicy's RotationInterval,
+// SetSecretPolicy's Policy): one rule, one implementation.
 
 /** A string, named so that a reason reads "must be a string". */
 const AString = new t.Type<string, string, unknown>('a string', t.string.is, t.string.validate, t.identity)
@@ -215,14 +241,14 @@ const smallObject = (max: number, name: string): t.Type<Json.JsonObject, unknown
     t.identity,
   )
 
-const SecretTypeC = t.keyof(
+export const SecretTypeC = t.keyof(
   { Generic: null, Rds: null, Redis: null, RAMCredentials: null, ECS: null },
   'one of Generic, Rds, Redis, RAMCredentials, ECS',
 )
 
-const SecretDataTypeC = t.keyof({ text: null, binary: null }, 'text or binary')
+export const SecretDataTypeC = t.keyof({ text: null, binary: null }, 'text or binary')
 
-const BooleanC = t.keyof({ true: null, false: null }, 'true or false')
+export const BooleanC = t.keyof({ true: null, false: null }, 'true or false')
 
 // -------------------------------------------------------------------------------------
 // codecs: SecretName and VersionId
@@ -268,7 +294,7 @@ const secretNameC = (secretType: SecretType): t.Type<NameRequest, string, string
     (n) => (n.auto ? autoName : n.name),
   )
 
-const VersionIdC = new t.Type<VersionId.VersionId, string, string>(
+export const VersionIdC = new t.Type<VersionId.VersionId, string, string>(
   'VersionId',
   VersionId.is(Dialect.versionIdRule),
   (s, c) =>
@@ -356,7 +382,7 @@ const secretDataShape = (
   }
 }
 
-const secretDataC = (secretType: SecretType, subType: Json.Json | undefined): t.Type<string, string, string> => {
+export const secretDataC = (secretType: SecretType, subType: Json.Json | undefined): t.Type<string, string, string> => {
   const shape = secretDataShape(secretType, subType)
   return new t.Type<string, string, string>(
     'SecretData',
@@ -486,7 +512,7 @@ const TagValue = checkedString(
 
 const TagList = t.readonlyArray(t.type({ TagKey, TagValue }), 'a JSON array of {"TagKey":"","TagValue":""}')
 
-const TagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
+export const TagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
   'Tags',
   (u): u is ReadonlyArray<Tag> => Array.isArray(u),
   (s, c) => {
@@ -512,7 +538,7 @@ const TagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
 
 const unitSeconds = { d: 86_400, h: 3_600, m: 60, s: 1 } as const
 
-const RotationIntervalC = new t.Type<number, string, string>(
+export const RotationIntervalC = new t.Type<number, string, string>(
   'RotationInterval',
   (u): u is number => typeof u === 'number',
   (s, c) => {
@@ -579,7 +605,7 @@ const PolicyDocument = t.type({
   Statement: nonEmptyArray(Statement, 'a non-empty array of statements'),
 })
 
-const PolicyC = new t.Type<Json.JsonParameter, string, string>(
+export const PolicyC = new t.Type<Json.JsonParameter, string, string>(
   'Policy',
   JsonObjectFromString.is,
   (s, c) => {
@@ -619,8 +645,4 @@ function checkedString(name: string, ok: (s: string) => boolean): t.Type<string,
 
 function orElse<A>(fallback: A): (a: A | undefined) => A {
   return (a) => (a === undefined ? fallback : a)
-}
-
-function present<K extends string>(key: K, value: string | undefined): { readonly [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { readonly [P in K]?: string }
 }

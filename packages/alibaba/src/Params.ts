@@ -136,3 +136,13 @@ export const reasonOf = (errors: t.Errors): string => {
   const expected = first.context[first.context.length - 1]?.type.name ?? 'valid'
   return path === '' ? `It must be ${expected}.` : `"${path.replace(/^\./, '')}" must be ${expected}.`
 }
+
+/**
+ * `{ [key]: value }` when the value is present, `{}` otherwise: spreads an optional field into a
+ * command without writing `undefined` (the types use `exactOptionalPropertyTypes`).
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const present = <K extends string>(key: K, value: string | undefined): { readonly [P in K]?: string } =>
+  (value === undefined ? {} : { [key]: value }) as { readonly [P in K]?: string }

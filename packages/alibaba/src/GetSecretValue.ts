@@ -1,0 +1,69 @@
+/**
+ * GetSecretValue: the wire parameters decoded into a command. `SecretName` is a name or an ARN;
+ * which version to read is `VersionId`, `VersionStage`, both (they must agree) or neither
+ * (ACSCurrent).
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as t from 'io-ts'
+import type * as ApiError from './ApiError.js'
+import { BooleanC } from './CreateSecret.js'
+import * as Params from './Params.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The wire parameters, for the typed method.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface GetSecretValueRequest {
+  readonly SecretName: string
+  readonly VersionId?: string
+  readonly VersionStage?: string
+  readonly FetchExtendedConfig?: 'true' | 'false'
+  readonly DryRun?: 'true' | 'false'
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface GetSecretValueCommand {
+  readonly _tag: 'GetSecretValue'
+  /** A name or an ARN. */
+  readonly secretName: string
+  readonly versionId?: string
+  readonly versionStage?: string
+  readonly fetchExtendedConfig: boolean
+  readonly dryRun: boolean
+}
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetSecretValueCommand> =>
+  pipe(
+    E.Do,
+    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
+    E.bind('fetchExtendedConfig', () => Params.optional('FetchExtendedConfig', BooleanC)(params)),
+    E.bind('dryRun', () => Params.optional('DryRun', BooleanC)(params)),
+    E.map((d): GetSecretValueCommand => ({
+      _tag: 'GetSecretValue',
+      secretName: d.secretName,
+      ...Params.present('versionId', Params.lookup('VersionId')(params)),
+      ...Params.present('versionStage', Params.lookup('VersionStage')(params)),
+      fetchExtendedConfig: d.fetchExtendedConfig === 'true',
+      dryRun: d.dryRun === 'true',
+    })),
+  )

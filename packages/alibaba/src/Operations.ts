@@ -1,0 +1,84 @@
+/**
+ * The table of operations: for each Alibaba action, the handler that runs its decoded command.
+ * The decoders are in `Command.ts`; each operation's own module holds its decoder and its handler
+ * lives in `handlers/`. Adding an operation adds one line here and one in `Command.ts`.
+ *
+ * @since 0.1.0
+ */
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type { ApiError } from './ApiError.js'
+import type { Action, Command } from './Command.js'
+import type { CreateSecretRequest } from './CreateSecret.js'
+import type { Env } from './Engine.js'
+import type { GetSecretValueRequest } from './GetSecretValue.js'
+import * as CreateSecret from './handlers/CreateSecret.js'
+import * as GetSecretValue from './handlers/GetSecretValue.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The command of one action.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CommandOf<A extends Action> = Extract<Command, { readonly _tag: A }>
+
+/**
+ * The wire parameters of each action, for the typed methods.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Requests {
+  readonly CreateSecret: CreateSecretRequest
+  readonly GetSecretValue: GetSecretValueRequest
+  // versions and labels
+  // metadata and lifecycle
+  // tags, rotation and passwords
+}
+
+type Handlers = { readonly [A in Action]: (command: CommandOf<A>, env: Env) => TE.TaskEither<ApiError, unknown> }
+
+/**
+ * The response body of one action, without `RequestId` (the engine adds it).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ResponseOf<A extends Action> =
+  ReturnType<(typeof handlers)[A]> extends TE.TaskEither<ApiError, infer R> ? R : never
+
+// -------------------------------------------------------------------------------------
+// instances
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category instances
+ * @since 0.1.0
+ */
+export const handlers = {
+  CreateSecret: CreateSecret.handle,
+  GetSecretValue: GetSecretValue.handle,
+  // versions and labels
+  // metadata and lifecycle
+  // tags, rotation and passwords
+} satisfies Handlers
+
+/**
+ * Runs one decoded command.
+ *
+ * @category instances
+ * @since 0.1.0
+ */
+export const run = <A extends Action>(command: CommandOf<A>, env: Env): TE.TaskEither<ApiError, ResponseOf<A>> => {
+  // TypeScript cannot relate an indexed handler to the same index's command; the table's
+  // `satisfies Handlers` above is what checks that each handler takes its own command.
+  const handler = handlers[command._tag] as unknown as (
+    command: CommandOf<A>,
+    env: Env,
+  ) => TE.TaskEither<ApiError, ResponseOf<A>>
+  return handler(command, env)
+}

@@ -1,0 +1,98 @@
+/**
+ * What the engine keeps in the store for one secret: the core `Secret`, whose version values are
+ * sealed envelopes (base64 text, so that a store snapshot is plain JSON), and the Alibaba metadata
+ * around it. Plain immutable data; no plaintext value is ever part of a record.
+ *
+ * @since 0.1.0
+ */
+import type { Secret } from '@secrets-engine/core'
+import type { SecretDataType, SecretType, Tag } from './CreateSecret.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * One version's value at rest: the envelope of its `SecretData` (UTF-8 bytes), and its data type.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SealedValue {
+  /** The envelope, base64. */
+  readonly envelope: string
+  readonly dataType: SecretDataType
+}
+
+/**
+ * Times are milliseconds since the Unix epoch.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RotationState {
+  readonly enabled: boolean
+  /** Present once an interval was ever set. */
+  readonly intervalSeconds?: number
+  /** Present while rotation is enabled. */
+  readonly nextRotationAt?: number
+  readonly lastRotationAt?: number
+}
+
+/**
+ * Times are milliseconds since the Unix epoch.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SecretRecord {
+  readonly secret: Secret.Secret<SealedValue>
+  readonly secretType: SecretType
+  readonly encryptionKeyId: string
+  readonly description: string
+  /** The ExtendedConfig as JSON text; absent for Generic secrets created without one. */
+  readonly extendedConfig?: string
+  readonly dkmsInstanceId?: string
+  readonly tags: ReadonlyArray<Tag>
+  /** The secret policy as JSON text. */
+  readonly policy: string
+  readonly rotation: RotationState
+  readonly updatedAt: number
+  /** Present while the secret is scheduled for deletion. */
+  readonly plannedDeleteAt?: number
+}
+
+// -------------------------------------------------------------------------------------
+// refinements
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isPendingDeletion = (record: SecretRecord): boolean => record.plannedDeleteAt !== undefined
+
+/**
+ * A secret whose deletion window has passed is gone, whether or not the store has dropped it yet.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isExpired =
+  (now: number) =>
+  (record: SecretRecord): boolean =>
+    record.plannedDeleteAt !== undefined && record.plannedDeleteAt <= now
+
+/**
+ * Rotation is due when it is enabled and the clock has reached the next rotation date.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isRotationDue =
+  (now: number) =>
+  (record: SecretRecord): boolean =>
+    record.rotation.enabled &&
+    record.rotation.nextRotationAt !== undefined &&
+    record.rotation.nextRotationAt <= now &&
+    record.plannedDeleteAt === undefined

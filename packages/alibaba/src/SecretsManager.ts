@@ -1,0 +1,168 @@
+/**
+ * `createSecretsManager`: the Alibaba Cloud KMS Secrets Manager API in memory. With no options it
+ * runs on embedded defaults (a `MemoryStore`, AES-256-GCM envelopes on node:crypto, an in-memory
+ * keyring whose default key appears on first use, the system clock, a secure random source);
+ * every option replaces its part.
+ *
+ * `request(action, params)` takes wire-shaped parameters, strings as the RPC API carries them, and
+ * answers with the response body Alibaba gives (its exact field names and shapes, `RequestId`
+ * included) or the exact `ApiError`. Each action also has a typed method (`createSecret`,
+ * `getSecretValue`, ...) that does the same.
+ *
+ * @since 0.1.0
+ */
+import type { EnvelopeCipher, Keyring, SecretStore } from '@secrets-engine/core'
+import type { Random } from '@secrets-engine/core'
+import { MemoryKeyring, NodeAesGcm, SecureRandom } from '@secrets-engine/crypto'
+import { MemoryStore } from '@secrets-engine/store-memory'
+import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as ApiError from './ApiError.js'
+import * as Command from './Command.js'
+import type * as Engine from './Engine.js'
+import * as Operations from './Operations.js'
+import * as Rotation from './Rotation.js'
+import type { SecretRecord } from './SecretRecord.js'
+import * as Wire from './Wire.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface SecretsManagerOptions {
+  /** Where secrets are kept; a new `MemoryStore` by default. */
+  readonly store?: SecretStore.SecretStore<SecretRecord>
+  /** The master keys; a new in-memory keyring by default. */
+  readonly keyring?: Keyring.Keyring
+  /** Builds the envelope cipher over the keyring; `NodeAesGcm.make` by default (`NobleAesGcm.make` runs anywhere). */
+  readonly crypto?: (dependencies: {
+    readonly keyring: Keyring.Keyring
+    readonly random: Random.Random
+  }) => EnvelopeCipher.EnvelopeCipher
+  /** The clock, read once per request; the system clock by default. */
+  readonly now?: () => Date
+  /** Random bytes for request ids, passwords and envelopes; a secure source by default. */
+  readonly random?: Random.Random
+  /** `cn-hangzhou` by default. */
+  readonly region?: string
+  /** A fixed 16-digit test account by default. */
+  readonly accountId?: string
+  /** How many secrets the account may hold; 100,000 by default. */
+  readonly maxSecrets?: number
+  /** The dedicated KMS instances that exist, by id; none by default. */
+  readonly dkmsInstances?: ReadonlyArray<string>
+  /** How many times a write starts again after a concurrent commit; 32 by default. */
+  readonly maxAttempts?: number
+}
+
+/**
+ * A response body with its request id.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Response<B> = { readonly RequestId: string } & B
+
+type TypedMethods = {
+  readonly [A in Command.Action as Uncapitalize<A>]: (
+    params: Operations.Requests[A],
+  ) => TE.TaskEither<ApiError.ApiError, Response<Operations.ResponseOf<A>>>
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface SecretsManager extends TypedMethods {
+  /** Runs one action on wire-shaped parameters. */
+  readonly request: (
+    action: string,
+    params: unknown,
+  ) => TE.TaskEither<ApiError.ApiError, Response<Record<string, unknown>>>
+  /** The parts the engine runs on, for tests and tools (snapshots, key management). */
+  readonly store: SecretStore.SecretStore<SecretRecord>
+  readonly keyring: Keyring.Keyring
+  readonly config: Engine.Config
+}
+
+// -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaults = {
+  region: 'cn-hangzhou',
+  accountId: '1234567890123456',
+  maxSecrets: 100_000,
+  maxAttempts: 32,
+} as const
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const createSecretsManager = (options: SecretsManagerOptions = {}): SecretsManager => {
+  const random = options.random ?? SecureRandom.secure
+  const store = options.store ?? MemoryStore.make<SecretRecord>()
+  const keyring = options.keyring ?? MemoryKeyring.make({ random })
+  const cipher = (options.crypto ?? NodeAesGcm.make)({ keyring, random })
+  const now = options.now ?? (() => new Date())
+  const config: Engine.Config = {
+    region: options.region ?? defaults.region,
+    accountId: options.accountId ?? defaults.accountId,
+    maxSecrets: options.maxSecrets ?? defaults.maxSecrets,
+    dkmsInstances: new Set(options.dkmsInstances ?? []),
+    maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
+  }
+
+  const request = (
+    action: string,
+    params: unknown,
+  ): TE.TaskEither<ApiError.ApiError, Response<Record<string, unknown>>> =>
+    pipe(
+      TE.fromEither(Command.validateRequest(action, params)),
+      TE.flatMap((command) => {
+        const env: Engine.Env = {
+          store,
+          cipher,
+          keyring,
+          random,
+          now: now().getTime(),
+          config,
+          rotate: Rotation.rotate,
+        }
+        return pipe(Operations.run(command, env), TE.map(asRecord))
+      }),
+      TE.map((body) => ({ RequestId: Wire.requestId(random), ...body })),
+      // A defect (a thrown exception) must not escape as a rejected promise: it is a 500.
+      (task) => () => task().catch(() => E.left(ApiError.internalFailure())),
+    )
+
+  const typed = Object.fromEntries(
+    Object.keys(Command.actions).map((action) => [
+      action.charAt(0).toLowerCase() + action.slice(1),
+      (params: unknown) => request(action, params),
+    ]),
+  ) as unknown as TypedMethods
+
+  return { ...typed, request, store, keyring, config }
+}
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+// A response interface has no index signature; `request` hands every body out as a plain record.
+const asRecord = (body: object): Record<string, unknown> => body as Record<string, unknown>

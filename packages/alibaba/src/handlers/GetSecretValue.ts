@@ -1,0 +1,149 @@
+/**
+ * GetSecretValue: opens one version's value. Without `VersionId` or `VersionStage` it reads
+ * ACSCurrent; `VersionId` alone reads that version, labelled or not; both must name the same
+ * version (400 InvalidParameter otherwise). A secret pending deletion cannot be read (409).
+ * Non-generic secrets read only ACSCurrent or ACSPrevious, and ignore `VersionId`.
+ *
+ * @since 0.1.0
+ */
+import { Redacted, Secret } from '@secrets-engine/core'
+import type { Version } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as ApiError from '../ApiError.js'
+import type { SecretDataType, SecretType } from '../CreateSecret.js'
+import * as Dialect from '../Dialect.js'
+import * as Engine from '../Engine.js'
+import type { GetSecretValueCommand } from '../GetSecretValue.js'
+import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretValues from '../SecretValues.js'
+import * as Wire from '../Wire.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface GetSecretValueResponse {
+  readonly SecretName: string
+  readonly VersionId: string
+  readonly SecretData: string
+  readonly SecretDataType: SecretDataType
+  readonly SecretType: SecretType
+  readonly CreateTime: string
+  readonly VersionStages: { readonly VersionStage: ReadonlyArray<string> }
+  readonly AutomaticRotation?: 'Enabled' | 'Disabled'
+  readonly RotationInterval?: string
+  readonly NextRotationDate?: string
+  readonly LastRotationDate?: string
+  readonly ExtendedConfig?: string
+}
+
+// -------------------------------------------------------------------------------------
+// handler
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category handler
+ * @since 0.1.0
+ */
+export const handle = (
+  command: GetSecretValueCommand,
+  env: Engine.Env,
+): TE.TaskEither<ApiError.ApiError, GetSecretValueResponse> =>
+  pipe(
+    Engine.readExisting(env, command.secretName),
+    TE.flatMap(({ name, record }) =>
+      record.plannedDeleteAt !== undefined
+        ? TE.left(ApiError.resourceInDeleteWindow())
+        : pipe(
+            TE.fromEither(selectVersion(command, record)),
+            TE.tap(() => (command.dryRun ? TE.left(ApiError.dryRunOperation()) : TE.right(undefined))),
+            TE.flatMap((version) =>
+              pipe(
+                SecretValues.open(env, { secretName: name, versionId: version.versionId }, version.value),
+                TE.map((value) => responseOf(command, record, version, Redacted.value(value.secretData))),
+              ),
+            ),
+          ),
+    ),
+  )
+
+/**
+ * The version a GetSecretValue-style request names in `record`, or the request's error.
+ *
+ * @category handler
+ * @since 0.1.0
+ */
+export const selectVersion = (
+  request: { readonly versionId?: string; readonly versionStage?: string },
+  record: SecretRecord.SecretRecord,
+): E.Either<ApiError.ApiError, Version.Version<SecretRecord.SealedValue>> => {
+  const generic = record.secretType === 'Generic'
+  const versionId = generic ? request.versionId : undefined
+  const stage = request.versionStage
+  if (!generic && stage !== undefined && stage !== Dialect.currentStage && stage !== Dialect.previousStage) {
+    return E.left(ApiError.invalidParameter('VersionStage', 'This secret type has only ACSCurrent and ACSPrevious.'))
+  }
+  if (versionId === undefined) {
+    return E.fromOption(ApiError.resourceNotFound)(Secret.findByStage(stage ?? Dialect.currentStage)(record.secret))
+  }
+  return pipe(
+    Secret.findVersion(versionId)(record.secret),
+    E.fromOption(ApiError.resourceNotFound),
+    E.filterOrElse(
+      (version) => stage === undefined || version.stages.some((s) => s === stage),
+      () => ApiError.invalidParameter('VersionStage', 'The version does not carry this stage.'),
+    ),
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+const responseOf = (
+  command: GetSecretValueCommand,
+  record: SecretRecord.SecretRecord,
+  version: Version.Version<SecretRecord.SealedValue>,
+  secretData: string,
+): GetSecretValueResponse => ({
+  SecretName: record.secret.name,
+  VersionId: version.versionId,
+  SecretData: secretData,
+  SecretDataType: version.value.dataType,
+  SecretType: record.secretType,
+  CreateTime: Wire.date(version.createdAt),
+  VersionStages: { VersionStage: [...version.stages] },
+  ...rotationFields(record),
+  ...(command.fetchExtendedConfig && record.secretType !== 'Generic' && record.extendedConfig !== undefined
+    ? { ExtendedConfig: record.extendedConfig }
+    : {}),
+})
+
+/**
+ * The rotation fields non-generic secrets carry in their responses.
+ *
+ * @category handler
+ * @since 0.1.0
+ */
+export const rotationFields = (
+  record: SecretRecord.SecretRecord,
+): Pick<GetSecretValueResponse, 'AutomaticRotation' | 'RotationInterval' | 'NextRotationDate' | 'LastRotationDate'> => {
+  if (record.secretType === 'Generic') return {}
+  const { rotation } = record
+  return {
+    AutomaticRotation: rotation.enabled ? 'Enabled' : 'Disabled',
+    ...(rotation.enabled && rotation.intervalSeconds !== undefined
+      ? { RotationInterval: Wire.seconds(rotation.intervalSeconds) }
+      : {}),
+    ...(rotation.enabled && rotation.nextRotationAt !== undefined
+      ? { NextRotationDate: Wire.date(rotation.nextRotationAt) }
+      : {}),
+    ...(rotation.lastRotationAt === undefined ? {} : { LastRotationDate: Wire.date(rotation.lastRotationAt) }),
+  }
+}

@@ -1,0 +1,204 @@
+import { ApiErrors } from '@secrets-engine/alibaba'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { testEngine } from '../../../../test/support/engine.js'
+
+const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
+const rds = {
+  SecretName: 'mydbconninfo',
+  VersionId: 'v1',
+  SecretData: '{"Accounts":[{"AccountName":"user1","AccountPassword":"****"}]}',
+  SecretType: 'Rds',
+  ExtendedConfig: '{"SecretSubType":"SingleUser","DBInstanceId":"rm-bp1b3dd3a506e****"}',
+  EnableAutomaticRotation: 'true',
+  RotationInterval: '30d',
+}
+
+const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
+  E.map(({ RequestId: _, ...body }: A) => body)(r)
+
+describe('CreateSecret end to end', () => {
+  it('creates a generic secret and answers with its ARN', async () => {
+    const { engine } = testEngine()
+    expect(withoutRequestId(await engine.request('CreateSecret', generic)())).toStrictEqual(
+      E.right({
+        Arn: 'acs:kms:cn-hangzhou:1234567890123456:secret/db-password',
+        SecretName: 'db-password',
+        VersionId: 'v1',
+        SecretType: 'Generic',
+      }),
+    )
+  })
+
+  it('answers every request with a fresh lower-case UUID v4 request id', async () => {
+    const { engine } = testEngine()
+    const a = await engine.createSecret(generic)()
+    const b = await engine.createSecret({ ...generic, SecretName: 'other' })()
+    const ids = [a, b].map((r) => (E.isRight(r) ? r.right.RequestId : ''))
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(ids[0]).not.toBe(ids[1])
+  })
+
+  it('gives rotating secrets their rotation fields, NextRotationDate one interval ahead', async () => {
+    const { engine } = testEngine()
+    expect(withoutRequestId(await engine.request('CreateSecret', rds)())).toStrictEqual(
+      E.right({
+        Arn: 'acs:kms:cn-hangzhou:1234567890123456:secret/mydbconninfo',
+        SecretName: 'mydbconninfo',
+        VersionId: 'v1',
+        SecretType: 'Rds',
+        AutomaticRotation: 'Enabled',
+        ExtendedConfig: rds.ExtendedConfig,
+        RotationInterval: '2592000s',
+        NextRotationDate: '2026-01-31T00:00:00Z',
+      }),
+    )
+  })
+
+  it('refuses a name that is taken', async () => {
+    const { engine } = testEngine()
+    await engine.request('CreateSecret', generic)()
+    expect(await engine.request('CreateSecret', { ...generic, SecretData: 'other' })()).toStrictEqual(
+      E.left(ApiErrors.resourceExist()),
+    )
+  })
+
+  it('refuses an unknown key with 404 and an unknown KMS instance with 403', async () => {
+    const { engine } = testEngine()
+    expect(await engine.request('CreateSecret', { ...generic, EncryptionKeyId: 'key-nope' })()).toStrictEqual(
+      E.left(ApiErrors.resourceNotFound()),
+    )
+    expect(await engine.request('CreateSecret', { ...generic, DKMSInstanceId: 'kst-nope' })()).toStrictEqual(
+      E.left(ApiErrors.dkmsInstanceNotFound()),
+    )
+  })
+
+  it('accepts a configured KMS instance and an existing symmetric key', async () => {
+    const { engine } = testEngine({ dkmsInstances: ['kst-one'] })
+    const key = await engine.keyring.createKey({})()
+    const keyId = E.isRight(key) ? key.right.keyId : ''
+    const created = await engine.request('CreateSecret', {
+      ...generic,
+      EncryptionKeyId: keyId,
+      DKMSInstanceId: 'kst-one',
+    })()
+    expect(E.map((r: { DKMSInstanceId?: unknown }) => r.DKMSInstanceId)(created)).toStrictEqual(E.right('kst-one'))
+  })
+
+  it('refuses an asymmetric key with 400 InvalidParameter', async () => {
+    const { engine } = testEngine()
+    const key = await engine.keyring.createKey({ spec: 'RSA_2048' })()
+    const keyId = E.isRight(key) ? key.right.keyId : ''
+    expect(await engine.request('CreateSecret', { ...generic, EncryptionKeyId: keyId })()).toStrictEqual(
+      E.left(ApiErrors.invalidParameter('EncryptionKeyId', 'The key must be a symmetric key.')),
+    )
+  })
+
+  it('refuses secrets beyond the quota, and the limit itself passes', async () => {
+    const { engine } = testEngine({ maxSecrets: 2 })
+    expect(E.isRight(await engine.request('CreateSecret', { ...generic, SecretName: 'a' })())).toBe(true)
+    expect(E.isRight(await engine.request('CreateSecret', { ...generic, SecretName: 'b' })())).toBe(true)
+    expect(await engine.request('CreateSecret', { ...generic, SecretName: 'c' })()).toStrictEqual(
+      E.left(ApiErrors.limitExceeded()),
+    )
+  })
+
+  it('a refused request changes nothing in the store', async () => {
+    const { engine, store } = testEngine()
+    await engine.request('CreateSecret', generic)()
+    const before = store.snapshot()
+    await engine.request('CreateSecret', generic)()
+    await engine.request('CreateSecret', { ...generic, SecretName: 'x', EncryptionKeyId: 'key-nope' })()
+    expect(store.snapshot()).toStrictEqual(before)
+  })
+
+  it('keeps only ciphertext in the store', async () => {
+    const { engine, store } = testEngine()
+    await engine.request('CreateSecret', { ...generic, SecretData: 'plaintext-marker-42' })()
+    const text = JSON.stringify(store.snapshot())
+    expect(text).not.toContain('plaintext-marker-42')
+    expect(text).not.toContain(Buffer.from('plaintext-marker-42').toString('base64').slice(0, 16))
+  })
+})
+
+describe('GetSecretValue end to end', () => {
+  it('reads back the value of ACSCurrent with the version fields', async () => {
+    const { engine } = testEngine()
+    await engine.request('CreateSecret', generic)()
+    expect(withoutRequestId(await engine.request('GetSecretValue', { SecretName: 'db-password' })())).toStrictEqual(
+      E.right({
+        SecretName: 'db-password',
+        VersionId: 'v1',
+        SecretData: 's3cr3t',
+        SecretDataType: 'text',
+        SecretType: 'Generic',
+        CreateTime: '2026-01-01T00:00:00Z',
+        VersionStages: { VersionStage: ['ACSCurrent'] },
+      }),
+    )
+  })
+
+  it('reads by ARN, by version id and by stage', async () => {
+    const { engine } = testEngine()
+    await engine.request('CreateSecret', generic)()
+    const arn = 'acs:kms:cn-hangzhou:1234567890123456:secret/db-password'
+    for (const params of [
+      { SecretName: arn },
+      { SecretName: 'db-password', VersionId: 'v1' },
+      { SecretName: 'db-password', VersionStage: 'ACSCurrent' },
+      { SecretName: 'db-password', VersionId: 'v1', VersionStage: 'ACSCurrent' },
+    ]) {
+      const r = await engine.request('GetSecretValue', params)()
+      expect(E.map((b: Record<string, unknown>) => b['SecretData'])(r)).toStrictEqual(E.right('s3cr3t'))
+    }
+  })
+
+  it('answers unknown secrets, versions and stages with 404, a mismatched pair with 400', async () => {
+    const { engine } = testEngine()
+    await engine.request('CreateSecret', generic)()
+    expect(await engine.request('GetSecretValue', { SecretName: 'nope' })()).toStrictEqual(
+      E.left(ApiErrors.resourceNotFound()),
+    )
+    expect(
+      await engine.request('GetSecretValue', { SecretName: 'acs:kms:cn-beijing:1:secret/db-password' })(),
+    ).toStrictEqual(E.left(ApiErrors.resourceNotFound()))
+    expect(await engine.request('GetSecretValue', { SecretName: 'db-password', VersionId: 'v9' })()).toStrictEqual(
+      E.left(ApiErrors.resourceNotFound()),
+    )
+    expect(await engine.request('GetSecretValue', { SecretName: 'db-password', VersionStage: 'Nope' })()).toStrictEqual(
+      E.left(ApiErrors.resourceNotFound()),
+    )
+    expect(
+      await engine.request('GetSecretValue', {
+        SecretName: 'db-password',
+        VersionId: 'v1',
+        VersionStage: 'ACSPrevious',
+      })(),
+    ).toStrictEqual(E.left(ApiErrors.invalidParameter('VersionStage', 'The version does not carry this stage.')))
+  })
+
+  it('requires SecretName and answers DryRun with DryRunOperationError', async () => {
+    const { engine } = testEngine()
+    await engine.request('CreateSecret', generic)()
+    expect(await engine.request('GetSecretValue', {})()).toStrictEqual(E.left(ApiErrors.missingParameter('SecretName')))
+    expect(await engine.request('GetSecretValue', { SecretName: 'db-password', DryRun: 'true' })()).toStrictEqual(
+      E.left(ApiErrors.dryRunOperation()),
+    )
+  })
+
+  it('returns ExtendedConfig of a non-generic secret only when asked', async () => {
+    const { engine } = testEngine()
+    await engine.request('CreateSecret', rds)()
+    const plain = await engine.request('GetSecretValue', { SecretName: 'mydbconninfo' })()
+    expect(E.map((b: Record<string, unknown>) => [b['ExtendedConfig'], b['AutomaticRotation']])(plain)).toStrictEqual(
+      E.right([undefined, 'Enabled']),
+    )
+    const fetched = await engine.request('GetSecretValue', {
+      SecretName: 'mydbconninfo',
+      FetchExtendedConfig: 'true',
+    })()
+    expect(E.map((b: Record<string, unknown>) => b['ExtendedConfig'])(fetched)).toStrictEqual(
+      E.right(rds.ExtendedConfig),
+    )
+  })
+})

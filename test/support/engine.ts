@@ -1,0 +1,39 @@
+// An engine for tests: a seeded random source, a manual clock and a store whose snapshots and
+// faults the test can reach.
+import { createSecretsManager, type SecretRecord, type SecretsManagerOptions } from '@secrets-engine/alibaba'
+import { Random } from '@secrets-engine/core'
+import { MemoryStore } from '@secrets-engine/store-memory'
+
+export interface ManualClock {
+  readonly now: () => Date
+  readonly set: (iso: string) => void
+  readonly advance: (millis: number) => void
+}
+
+export const manualClock = (iso = '2026-01-01T00:00:00Z'): ManualClock => {
+  let t = Date.parse(iso)
+  return {
+    now: () => new Date(t),
+    set: (next) => {
+      t = Date.parse(next)
+    },
+    advance: (millis) => {
+      t += millis
+    },
+  }
+}
+
+export const testEngine = (options: SecretsManagerOptions & { readonly seed?: number } = {}) => {
+  const clock = manualClock()
+  const store = MemoryStore.make<SecretRecord>()
+  const engine = createSecretsManager({
+    random: Random.seeded(options.seed ?? 1),
+    now: clock.now,
+    store,
+    ...options,
+  })
+  return { engine, clock, store }
+}
+
+export const days = (n: number): number => n * 86_400_000
+export const hours = (n: number): number => n * 3_600_000
