@@ -12,8 +12,6 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
-import * as TE from 'fp-ts/lib/TaskEither.js'
 import type { EnvelopeCipher, Keyring, Random } from '@secrets-engine/core'
 import { CryptoError, type Envelope } from '@secrets-engine/core'
 import type { AesGcm } from './AesGcm.js'
@@ -49,30 +47,32 @@ export const make =
     const random = dependencies.random ?? secure
     const { dataKeyLength, nonceLength, wrappedKeyLength, tagLength } = Format
 
+    const associatedData = Format.associatedDataBuilder()
+
     const sealWith = (
       material: Keyring.KeyMaterial,
       plaintext: Uint8Array,
       context: EnvelopeCipher.EnvelopeContext,
     ): Envelope.Envelope => {
-      const header = Format.header(material.keyId, material.version)
-      const wrapAt = header.length + nonceLength
+      const headerLength = Format.headerLength(material.keyId)
+      const wrapAt = headerLength + nonceLength
       const bodyAt = wrapAt + wrappedKeyLength
       const dataAt = bodyAt + nonceLength
       const bytes = new Uint8Array(dataAt + plaintext.length + tagLength)
-      bytes.set(header)
+      Format.writeHeader(bytes, 0, material.keyId, material.version)
+      const aad = associatedData(context, bytes, headerLength)
       // One draw for the data key and both nonces; the whole buffer is zeroed below.
       const fresh = random.bytes(dataKeyLength + 2 * nonceLength)
       try {
         const dataKey = fresh.subarray(0, dataKeyLength)
         const wrapNonce = fresh.subarray(dataKeyLength, dataKeyLength + nonceLength)
         const dataNonce = fresh.subarray(dataKeyLength + nonceLength)
-        bytes.set(wrapNonce, header.length)
+        bytes.set(wrapNonce, headerLength)
         bytes.set(dataNonce, bodyAt)
-        const wrapAad = Format.associatedData(header, context)
         material.use((masterKey) =>
-          aead.encryptInto(masterKey, wrapNonce, wrapAad, dataKey, bytes.subarray(wrapAt, bodyAt)),
+          aead.encryptInto(masterKey, wrapNonce, aad.wrap, dataKey, bytes.subarray(wrapAt, bodyAt)),
         )
-        aead.encryptInto(dataKey, dataNonce, Format.dataAssociatedData(context), plaintext, bytes.subarray(dataAt))
+        aead.encryptInto(dataKey, dataNonce, aad.data, plaintext, bytes.subarray(dataAt))
       } finally {
         fresh.fill(0)
       }
@@ -83,10 +83,9 @@ export const make =
     const unwrap = (
       material: Keyring.KeyMaterial,
       parts: Format.EnvelopeParts,
-      context: EnvelopeCipher.EnvelopeContext,
+      aad: Format.AssociatedData,
     ): Uint8Array | undefined => {
-      const aad = Format.associatedData(parts.header, context)
-      const dataKey = material.use((masterKey) => aead.decrypt(masterKey, parts.wrapNonce, aad, parts.wrappedKey))
+      const dataKey = material.use((masterKey) => aead.decrypt(masterKey, parts.wrapNonce, aad.wrap, parts.wrappedKey))
       if (dataKey !== undefined && dataKey.length !== dataKeyLength) {
         dataKey.fill(0)
         return undefined
@@ -94,94 +93,97 @@ export const make =
       return dataKey
     }
 
-    const openWith =
-      (parts: Format.EnvelopeParts, context: EnvelopeCipher.EnvelopeContext) =>
-      (material: Keyring.KeyMaterial): E.Either<CryptoError.CryptoError, Uint8Array> => {
-        const dataKey = unwrap(material, parts, context)
-        if (dataKey === undefined) return E.left(CryptoError.authenticationFailed)
-        try {
-          const plaintext = aead.decrypt(dataKey, parts.dataNonce, Format.dataAssociatedData(context), parts.sealedData)
-          return plaintext === undefined ? E.left(CryptoError.authenticationFailed) : E.right(plaintext)
-        } finally {
-          dataKey.fill(0)
-        }
+    const openWith = (
+      envelope: Envelope.Envelope,
+      parts: Format.EnvelopeParts,
+      context: EnvelopeCipher.EnvelopeContext,
+      material: Keyring.KeyMaterial,
+    ): E.Either<CryptoError.CryptoError, Uint8Array> => {
+      const aad = associatedData(context, envelope.bytes, parts.headerLength)
+      const dataKey = unwrap(material, parts, aad)
+      if (dataKey === undefined) return E.left(CryptoError.authenticationFailed)
+      try {
+        const plaintext = aead.decrypt(dataKey, parts.dataNonce, aad.data, parts.sealedData)
+        return plaintext === undefined ? E.left(CryptoError.authenticationFailed) : E.right(plaintext)
+      } finally {
+        dataKey.fill(0)
       }
-
-    const rewrapWith =
-      (envelope: Envelope.Envelope, parts: Format.EnvelopeParts, context: EnvelopeCipher.EnvelopeContext) =>
-      ([old, current]: readonly [Keyring.KeyMaterial, Keyring.KeyMaterial]): E.Either<
-        CryptoError.CryptoError,
-        Envelope.Envelope
-      > => {
-        const dataKey = unwrap(old, parts, context)
-        if (dataKey === undefined) return E.left(CryptoError.authenticationFailed)
-        try {
-          if (current.version === old.version) return E.right(envelope)
-          const header = Format.header(current.keyId, current.version)
-          const wrapAt = header.length + nonceLength
-          const bodyAt = wrapAt + wrappedKeyLength
-          const bytes = new Uint8Array(bodyAt + parts.body.length)
-          bytes.set(header)
-          const wrapNonce = random.bytes(nonceLength)
-          bytes.set(wrapNonce, header.length)
-          const aad = Format.associatedData(header, context)
-          current.use((masterKey) =>
-            aead.encryptInto(masterKey, wrapNonce, aad, dataKey, bytes.subarray(wrapAt, bodyAt)),
-          )
-          // The data nonce and ciphertext are carried over byte for byte.
-          bytes.set(parts.body, bodyAt)
-          return E.right({ bytes })
-        } finally {
-          dataKey.fill(0)
-        }
-      }
-
-    // Parses an envelope for open and rewrap. Bytes too short for any envelope are malformed; anything
-    // else that does not parse fails authentication, like any other altered envelope.
-    const parseFor = (envelope: Envelope.Envelope): E.Either<CryptoError.CryptoError, Format.EnvelopeParts> => {
-      const parts = Format.parse(envelope.bytes)
-      if (parts !== undefined) return E.right(parts)
-      return E.left(
-        envelope.bytes.length < Format.minLength
-          ? CryptoError.malformedEnvelope(`shorter than ${Format.minLength} bytes`)
-          : CryptoError.authenticationFailed,
-      )
     }
+
+    const rewrapWith = (
+      envelope: Envelope.Envelope,
+      parts: Format.EnvelopeParts,
+      context: EnvelopeCipher.EnvelopeContext,
+      old: Keyring.KeyMaterial,
+      current: Keyring.KeyMaterial,
+    ): E.Either<CryptoError.CryptoError, Envelope.Envelope> => {
+      const dataKey = unwrap(old, parts, associatedData(context, envelope.bytes, parts.headerLength))
+      if (dataKey === undefined) return E.left(CryptoError.authenticationFailed)
+      try {
+        if (current.version === old.version) return E.right(envelope)
+        const headerLength = Format.headerLength(current.keyId)
+        const wrapAt = headerLength + nonceLength
+        const bodyAt = wrapAt + wrappedKeyLength
+        const body = envelope.bytes.subarray(parts.bodyAt)
+        const bytes = new Uint8Array(bodyAt + body.length)
+        Format.writeHeader(bytes, 0, current.keyId, current.version)
+        const aad = associatedData(context, bytes, headerLength)
+        const wrapNonce = random.bytes(nonceLength)
+        bytes.set(wrapNonce, headerLength)
+        current.use((masterKey) =>
+          aead.encryptInto(masterKey, wrapNonce, aad.wrap, dataKey, bytes.subarray(wrapAt, bodyAt)),
+        )
+        // The data nonce and ciphertext are carried over byte for byte.
+        bytes.set(body, bodyAt)
+        return E.right({ bytes })
+      } finally {
+        dataKey.fill(0)
+      }
+    }
+
+    // Bytes too short for any envelope are malformed; anything else that does not parse fails
+    // authentication, like any other altered envelope.
+    const unparsable = (envelope: Envelope.Envelope): CryptoError.CryptoError =>
+      envelope.bytes.length < Format.minLength
+        ? CryptoError.malformedEnvelope(`shorter than ${Format.minLength} bytes`)
+        : CryptoError.authenticationFailed
 
     // An envelope naming a key or material version this keyring does not hold cannot be told apart from
     // an altered one, so open and rewrap answer AuthenticationFailed rather than KeyNotFound.
-    const materialFor = (parts: Format.EnvelopeParts): TE.TaskEither<CryptoError.CryptoError, Keyring.KeyMaterial> =>
-      pipe(
-        keyring.material(parts.keyId, parts.materialVersion),
-        TE.mapLeft((error) => (error._tag === 'KeyNotFound' ? CryptoError.authenticationFailed : error)),
-      )
+    const lookupError = (error: CryptoError.CryptoError): CryptoError.CryptoError =>
+      error._tag === 'KeyNotFound' ? CryptoError.authenticationFailed : error
 
+    // The tasks below are written as plain promise callbacks rather than composed with TE.chain: each
+    // combinator adds a promise hop, and on small values those hops cost as much as the cryptography.
     return {
-      seal: ({ keyId, plaintext, context }) =>
-        pipe(
-          keyring.currentMaterial(keyId),
-          TE.map((material) => sealWith(material, plaintext, context)),
-        ),
-      open: (envelope, context) =>
-        pipe(
-          TE.fromEither(parseFor(envelope)),
-          TE.chain((parts) => pipe(materialFor(parts), TE.chainEitherK(openWith(parts, context)))),
-        ),
-      rewrap: (envelope, context) =>
-        pipe(
-          TE.fromEither(parseFor(envelope)),
-          TE.chain((parts) =>
-            pipe(
-              materialFor(parts),
-              TE.chain((old) =>
-                pipe(
-                  keyring.currentMaterial(parts.keyId),
-                  TE.map((current) => [old, current] as const),
-                ),
-              ),
-              TE.chainEitherK(rewrapWith(envelope, parts, context)),
-            ),
-          ),
-        ),
+      seal:
+        ({ keyId, plaintext, context }) =>
+        () =>
+          keyring
+            .currentMaterial(keyId)()
+            .then((found) => (E.isLeft(found) ? found : E.right(sealWith(found.right, plaintext, context)))),
+      open: (envelope, context) => () => {
+        const parts = Format.parse(envelope.bytes)
+        if (parts === undefined) return Promise.resolve(E.left(unparsable(envelope)))
+        return keyring
+          .material(parts.keyId, parts.materialVersion)()
+          .then((found) =>
+            E.isLeft(found) ? E.left(lookupError(found.left)) : openWith(envelope, parts, context, found.right),
+          )
+      },
+      rewrap: (envelope, context) => () => {
+        const parts = Format.parse(envelope.bytes)
+        if (parts === undefined) return Promise.resolve(E.left(unparsable(envelope)))
+        return Promise.all([
+          keyring.material(parts.keyId, parts.materialVersion)(),
+          keyring.currentMaterial(parts.keyId)(),
+        ]).then(([old, current]) =>
+          E.isLeft(old)
+            ? E.left(lookupError(old.left))
+            : E.isLeft(current)
+              ? current
+              : rewrapWith(envelope, parts, context, old.right, current.right),
+        )
+      },
     }
   }

@@ -14,12 +14,13 @@
  * 79+L          n+16   the plaintext (n) encrypted under the data key, then its tag (16)
  * ```
  *
- * Associated data, with the context `ctx = u32(len a) || a || u32(len b) || b` where `a` and `b` are
- * the secret name and version id as UTF-16BE code units (lengths in bytes):
- * the wrapped key is bound to `header || ctx` (header = the first 7+L bytes), and the data to
- * `format || ctx`. The data's associated data leaves out the material version so that `rewrap` can
- * change it without touching the data ciphertext. Length prefixes make the encoding injective: no two
- * (name, version id) pairs give the same bytes, which plain concatenation would not ensure.
+ * Associated data. The context is `ctx = u32(len a) || a || u32(len b) || b`, where `a` and `b` are the
+ * secret name and version id as UTF-16BE code units (lengths in bytes). The wrapped key is bound to
+ * `ctx || header` (header = the first 7+L bytes), the data to `ctx || format`. The data's associated
+ * data leaves out the key id and material version so that `rewrap` can change the wrapping without
+ * touching the data ciphertext. Length prefixes make the encoding injective: no two (name, version id)
+ * pairs give the same bytes, which plain concatenation would not ensure. The context comes first so
+ * that both are views of one buffer.
  *
  * @since 0.1.0
  */
@@ -48,11 +49,12 @@ export interface EnvelopeHeader {
  * @since 0.1.0
  */
 export interface EnvelopeParts extends EnvelopeHeader {
-  readonly header: Uint8Array
+  /** The header is the envelope's first `headerLength` bytes. */
+  readonly headerLength: number
   readonly wrapNonce: Uint8Array
   readonly wrappedKey: Uint8Array
-  /** The data nonce followed by the data ciphertext and tag: what `rewrap` carries over untouched. */
-  readonly body: Uint8Array
+  /** Where the body starts: the data nonce, ciphertext and tag, which `rewrap` carries over untouched. */
+  readonly bodyAt: number
   readonly dataNonce: Uint8Array
   readonly sealedData: Uint8Array
 }
@@ -106,6 +108,56 @@ export const minLength: number = 7 + 1 + nonceLength + wrappedKeyLength + nonceL
 const utf8 = new TextEncoder()
 const utf8Strict = new TextDecoder('utf-8', { fatal: true })
 
+const writeUint16 = (out: Uint8Array, at: number, n: number): void => {
+  out[at] = n >>> 8
+  out[at + 1] = n & 0xff
+}
+const writeUint32 = (out: Uint8Array, at: number, n: number): void => {
+  writeUint16(out, at, n >>> 16)
+  writeUint16(out, at + 2, n & 0xffff)
+}
+const readUint16 = (bytes: Uint8Array, at: number): number => ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0)
+const readUint32 = (bytes: Uint8Array, at: number): number =>
+  readUint16(bytes, at) * 0x10000 + readUint16(bytes, at + 2)
+
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false
+  return true
+}
+
+/**
+ * The byte length of the header for `keyId`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const headerLength = (keyId: string): number => 7 + (isAscii(keyId) ? keyId.length : utf8.encode(keyId).length)
+
+/**
+ * Writes the header for a key id and material version at `at`, and returns its length. Writing into
+ * the envelope itself spares a buffer per seal: small typed arrays cost more to allocate than to fill.
+ * Throws a RangeError for an empty key id or one longer than 65,535 bytes.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const writeHeader = (out: Uint8Array, at: number, keyId: string, materialVersion: number): number => {
+  out[at] = format
+  let idLength = keyId.length
+  if (isAscii(keyId)) for (let i = 0; i < idLength; i++) out[at + 3 + i] = keyId.charCodeAt(i)
+  else {
+    const id = utf8.encode(keyId)
+    idLength = id.length
+    out.set(id, at + 3)
+  }
+  // Key ids are short in every KMS; a keyring handing out one that does not fit is a bug, and writing
+  // it truncated would make the envelope unreadable, so refuse loudly.
+  if (idLength === 0 || idLength > 0xffff) throw new RangeError(`key id of ${idLength} bytes`)
+  writeUint16(out, at + 1, idLength)
+  writeUint32(out, at + 3 + idLength, materialVersion)
+  return 7 + idLength
+}
+
 /**
  * The header bytes for a key id and material version.
  *
@@ -113,49 +165,71 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true })
  * @since 0.1.0
  */
 export const header = (keyId: string, materialVersion: number): Uint8Array => {
-  const id = utf8.encode(keyId)
-  const out = new Uint8Array(7 + id.length)
-  const view = new DataView(out.buffer)
-  out[0] = format
-  view.setUint16(1, id.length)
-  out.set(id, 3)
-  view.setUint32(3 + id.length, materialVersion)
+  const out = new Uint8Array(headerLength(keyId))
+  writeHeader(out, 0, keyId, materialVersion)
   return out
 }
 
 /**
- * The associated data that binds an envelope to a secret name and version id, after `prefix` (the
- * header for the wrapped key, the format byte for the data).
+ * The associated data of an envelope: `ctx || header` for the wrapped key, and its first bytes,
+ * `ctx || format`, for the data.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface AssociatedData {
+  readonly wrap: Uint8Array
+  readonly data: Uint8Array
+}
+
+const writeText = (out: Uint8Array, at: number, text: string): number => {
+  writeUint32(out, at, 2 * text.length)
+  at += 4
+  // UTF-16 code units, not UTF-8: every JavaScript string, lone surrogates included, has its own
+  // encoding, where UTF-8 would map all lone surrogates to U+FFFD.
+  for (let i = 0; i < text.length; i++, at += 2) writeUint16(out, at, text.charCodeAt(i))
+  return at
+}
+
+/**
+ * A builder of associated data that reuses one buffer: the views it returns are valid until its next
+ * call. An envelope cipher uses them at once, synchronously, so one buffer per cipher suffices, and
+ * it saves an allocation on every seal and open. The buffer holds names and headers, nothing secret.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const associatedData = (prefix: Uint8Array, context: EnvelopeCipher.EnvelopeContext): Uint8Array => {
-  const { secretName, versionId } = context
-  const out = new Uint8Array(prefix.length + 8 + 2 * (secretName.length + versionId.length))
-  out.set(prefix)
-  const view = new DataView(out.buffer)
-  let at = prefix.length
-  for (const text of [secretName, versionId]) {
-    view.setUint32(at, 2 * text.length)
-    at += 4
-    // UTF-16 code units, not UTF-8: every JavaScript string, lone surrogates included, has its own
-    // encoding, where UTF-8 would map all lone surrogates to U+FFFD.
-    for (let i = 0; i < text.length; i++, at += 2) view.setUint16(at, text.charCodeAt(i))
+export const associatedDataBuilder = (): ((
+  context: EnvelopeCipher.EnvelopeContext,
+  header: Uint8Array,
+  headerLength: number,
+) => AssociatedData) => {
+  let scratch = new Uint8Array(256)
+  return (context, header, headerLength) => {
+    const length = 8 + 2 * (context.secretName.length + context.versionId.length) + headerLength
+    if (scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length))
+    const at = writeText(scratch, writeText(scratch, 0, context.secretName), context.versionId)
+    for (let i = 0; i < headerLength; i++) scratch[at + i] = header[i] ?? 0
+    return { wrap: scratch.subarray(0, at + headerLength), data: scratch.subarray(0, at + 1) }
   }
-  return out
 }
 
 /**
- * The associated data of the data ciphertext: the format byte, then the context.
+ * The associated data for an envelope whose header is the first `headerLength` bytes of `header`, in
+ * a buffer of its own.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const dataAssociatedData = (context: EnvelopeCipher.EnvelopeContext): Uint8Array =>
-  associatedData(formatPrefix, context)
-
-const formatPrefix = new Uint8Array([format])
+export const associatedData = (
+  context: EnvelopeCipher.EnvelopeContext,
+  header: Uint8Array,
+  headerLength: number = header.length,
+): AssociatedData => {
+  const { wrap, data } = associatedDataBuilder()(context, header, headerLength)
+  const copy = Uint8Array.from(wrap)
+  return { wrap: copy, data: copy.subarray(0, data.length) }
+}
 
 // -------------------------------------------------------------------------------------
 // destructors
@@ -169,9 +243,7 @@ const formatPrefix = new Uint8Array([format])
  */
 export const parse = (bytes: Uint8Array): EnvelopeParts | undefined => {
   if (bytes.length < minLength || bytes[0] !== format) return undefined
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const idLength = view.getUint16(1)
-  const headerLength = 7 + idLength
+  const idLength = readUint16(bytes, 1)
   if (idLength === 0 || bytes.length < minLength - 1 + idLength) return undefined
   let keyId: string
   try {
@@ -179,16 +251,17 @@ export const parse = (bytes: Uint8Array): EnvelopeParts | undefined => {
   } catch {
     return undefined
   }
-  const wrapAt = headerLength + nonceLength
+  const length = 7 + idLength
+  const wrapAt = length + nonceLength
   const bodyAt = wrapAt + wrappedKeyLength
   return {
     format,
     keyId,
-    materialVersion: view.getUint32(3 + idLength),
-    header: bytes.subarray(0, headerLength),
-    wrapNonce: bytes.subarray(headerLength, wrapAt),
+    materialVersion: readUint32(bytes, 3 + idLength),
+    headerLength: length,
+    wrapNonce: bytes.subarray(length, wrapAt),
     wrappedKey: bytes.subarray(wrapAt, bodyAt),
-    body: bytes.subarray(bodyAt),
+    bodyAt,
     dataNonce: bytes.subarray(bodyAt, bodyAt + nonceLength),
     sealedData: bytes.subarray(bodyAt + nonceLength),
   }

@@ -126,8 +126,14 @@ export const make = (options: Options = {}): MemoryKeyring => {
     return entry === undefined ? E.left(CryptoError.keyNotFound(keyId)) : E.right(entry)
   }
 
-  const usable = (keyId: string): E.Either<CryptoError.CryptoError, Entry> =>
-    E.flatMap(find(keyId), (entry) => E.as(KeyMetadata.checkUsable(entry.metadata), entry))
+  // Plain branches rather than E.flatMap: this runs on every seal and open, and fp-ts's data-first
+  // combinators copy their arguments on each call.
+  const usable = (keyId: string): E.Either<CryptoError.CryptoError, Entry> => {
+    const entry = keys.get(keyId)
+    if (entry === undefined) return E.left(CryptoError.keyNotFound(keyId))
+    const checked = KeyMetadata.checkUsable(entry.metadata)
+    return E.isLeft(checked) ? checked : E.right(entry)
+  }
 
   const defaultKey = (): KeyMetadata.KeyMetadata => {
     const entry = defaultKeyId === undefined ? undefined : keys.get(defaultKeyId)
@@ -155,12 +161,15 @@ export const make = (options: Options = {}): MemoryKeyring => {
     createKey: (input) => task(() => E.right(create(input))),
     defaultKey: () => task(() => E.right(defaultKey())),
     currentMaterial: (keyId) =>
-      task(() =>
-        E.flatMap(usable(keyId ?? defaultKey().keyId), (entry) =>
-          materialOf(entry, entry.metadata.currentMaterialVersion),
-        ),
-      ),
-    material: (keyId, version) => task(() => E.flatMap(usable(keyId), (entry) => materialOf(entry, version))),
+      task(() => {
+        const found = usable(keyId ?? defaultKey().keyId)
+        return E.isLeft(found) ? found : materialOf(found.right, found.right.metadata.currentMaterialVersion)
+      }),
+    material: (keyId, version) =>
+      task(() => {
+        const found = usable(keyId)
+        return E.isLeft(found) ? found : materialOf(found.right, version)
+      }),
     setKeyState: (keyId, state) =>
       task(() =>
         pipe(

@@ -49,18 +49,41 @@ describe('EnvelopeFormat', () => {
   })
 
   it('encodes the context without ambiguity: different contexts, different bytes', () => {
+    const header = EnvelopeFormat.header('key-a', 1)
     fc.assert(
       fc.property(text(), text(), text(), text(), (a, b, c, d) => {
         fc.pre(a !== c || b !== d)
-        const prefix = Uint8Array.of(1)
-        expect(EnvelopeFormat.associatedData(prefix, { secretName: a, versionId: b })).not.toStrictEqual(
-          EnvelopeFormat.associatedData(prefix, { secretName: c, versionId: d }),
-        )
+        const x = EnvelopeFormat.associatedData({ secretName: a, versionId: b }, header)
+        const y = EnvelopeFormat.associatedData({ secretName: c, versionId: d }, header)
+        expect(x.data).not.toStrictEqual(y.data)
+        expect(x.wrap).not.toStrictEqual(y.wrap)
       }),
     )
-    const aad = (secretName: string, versionId: string) => EnvelopeFormat.dataAssociatedData({ secretName, versionId })
-    expect(aad('ab', 'c')).not.toStrictEqual(aad('a', 'bc'))
-    expect(aad('\uD800', '')).not.toStrictEqual(aad('\uDBFF', ''))
-    expect(aad('a', 'b')).toStrictEqual(Uint8Array.of(1, 0, 0, 0, 2, 0, 97, 0, 0, 0, 2, 0, 98))
+    const aad = (secretName: string, versionId: string) =>
+      EnvelopeFormat.associatedData({ secretName, versionId }, EnvelopeFormat.header('k', 258))
+    expect(aad('ab', 'c').data).not.toStrictEqual(aad('a', 'bc').data)
+    expect(aad('\uD800', '').data).not.toStrictEqual(aad('\uDBFF', '').data)
+    const ctx = [0, 0, 0, 2, 0, 97, 0, 0, 0, 2, 0, 98]
+    const expected = Uint8Array.of(...ctx, 1, 0, 1, 107, 0, 0, 1, 2)
+    expect(aad('a', 'b')).toStrictEqual({ wrap: expected, data: expected.subarray(0, ctx.length + 1) })
+  })
+
+  it('builds the same associated data in a reused buffer, whatever came before', () => {
+    const build = EnvelopeFormat.associatedDataBuilder()
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text(), text(), fc.string({ minLength: 1, maxLength: 300 }), fc.nat())),
+        (calls) => {
+          for (const [secretName, versionId, keyId, version] of calls) {
+            const ctx = { secretName, versionId }
+            const header = EnvelopeFormat.header(keyId, version)
+            const { wrap, data } = build(ctx, header, header.length)
+            const fresh = EnvelopeFormat.associatedData(ctx, header)
+            expect(Uint8Array.from(wrap)).toStrictEqual(Uint8Array.from(fresh.wrap))
+            expect(Uint8Array.from(data)).toStrictEqual(Uint8Array.from(fresh.data))
+          }
+        },
+      ),
+    )
   })
 })
