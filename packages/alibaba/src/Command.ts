@@ -12,6 +12,7 @@ import * as ApiError from './ApiError.js'
 import * as CreateSecret from './CreateSecret.js'
 import * as GetSecretValue from './GetSecretValue.js'
 import * as Params from './Params.js'
+import * as GetRandomPassword from './GetRandomPassword.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -27,6 +28,7 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
 // versions and labels
 // metadata and lifecycle
 // tags, rotation and passwords
+  | GetRandomPassword.GetRandomPasswordCommand
 
 /**
  * @category model
@@ -56,6 +58,7 @@ export const actions: { readonly [A in Action]: Decoder } = {
   // versions and labels
   // metadata and lifecycle
   // tags, rotation and passwords
+  GetRandomPassword: GetRandomPassword.decode,
 }
 
 // -------------------------------------------------------------------------------------

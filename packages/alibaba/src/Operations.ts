@@ -13,6 +13,8 @@ import type { Env } from './Engine.js'
 import type { GetSecretValueRequest } from './GetSecretValue.js'
 import * as CreateSecret from './handlers/CreateSecret.js'
 import * as GetSecretValue from './handlers/GetSecretValue.js'
+import type { GetRandomPasswordRequest } from './GetRandomPassword.js'
+import * as GetRandomPassword from './handlers/GetRandomPassword.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -38,6 +40,8 @@ export interface Requests {
   // versions and labels
   // metadata and lifecycle
   // tags, rotation and passwords
+  readonly GetRandomPassword: GetRandomPasswordRequest
+  GetRandomPassword: GetRandomPassword.handle,
 }
 
 type Handlers = { readonly [A in Action]: (command: CommandOf<A>, env: Env) => TE.TaskEither<ApiError, unknown> }

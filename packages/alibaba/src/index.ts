@@ -21,3 +21,7 @@ export type { GetSecretValueCommand, GetSecretValueRequest } from './GetSecretVa
 export type { CreateSecretRequest } from './CreateSecret.js'
 export type { CreateSecretResponse } from './handlers/CreateSecret.js'
 export type { GetSecretValueResponse } from './handlers/GetSecretValue.js'
+export * as Password from './Password.js'
+export * as GetRandomPassword from './GetRandomPassword.js'
+export type { GetRandomPasswordCommand, GetRandomPasswordRequest } from './GetRandomPassword.js'
+export type { GetRandomPasswordResponse } from './handlers/GetRandomPassword.js'

@@ -1,0 +1,114 @@
+/**
+ * GetRandomPassword: the wire parameters decoded into password options. Every parameter is
+ * optional: `PasswordLength` 8 to 128 (default 32), the four `Exclude*` class flags and
+ * `RequireEachIncludedType` (default true: the schema and the English page say true, the Chinese
+ * text says false; the project follows the schema). Options that leave no character to draw from
+ * are 400 InvalidParameter here, so the handler cannot fail.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as t from 'io-ts'
+import * as ApiError from './ApiError.js'
+import { BooleanC } from './CreateSecret.js'
+import * as Params from './Params.js'
+import * as Password from './Password.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The wire parameters, for the typed method.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface GetRandomPasswordRequest {
+  readonly PasswordLength?: string
+  readonly ExcludeCharacters?: string
+  readonly ExcludeLowercase?: 'true' | 'false'
+  readonly ExcludeUppercase?: 'true' | 'false'
+  readonly ExcludeNumbers?: 'true' | 'false'
+  readonly ExcludePunctuation?: 'true' | 'false'
+  readonly RequireEachIncludedType?: 'true' | 'false'
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface GetRandomPasswordCommand {
+  readonly _tag: 'GetRandomPassword'
+  readonly options: Password.Options
+}
+
+// -------------------------------------------------------------------------------------
+// codecs
+// -------------------------------------------------------------------------------------
+
+/**
+ * A decimal integer from 8 to 128.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const PasswordLengthC = new t.Type<number, string, string>(
+  'PasswordLength',
+  (u): u is number => typeof u === 'number',
+  (s, c) => {
+    // At most 4 digits: anything longer is out of range anyway.
+    const n = /^[0-9]{1,4}$/.test(s) ? Number(s) : Number.NaN
+    return n >= Password.limits.minLength && n <= Password.limits.maxLength
+      ? t.success(n)
+      : t.failure(s, c, `It must be an integer from ${Password.limits.minLength} to ${Password.limits.maxLength}.`)
+  },
+  String,
+)
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+const classFlags: ReadonlyArray<readonly [string, Password.CharacterClass]> = [
+  ['ExcludeLowercase', 'lowercase'],
+  ['ExcludeUppercase', 'uppercase'],
+  ['ExcludeNumbers', 'numbers'],
+  ['ExcludePunctuation', 'punctuation'],
+]
+
+/**
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetRandomPasswordCommand> =>
+  pipe(
+    E.Do,
+    E.bind('length', () => Params.optional('PasswordLength', PasswordLengthC)(params)),
+    E.bind('excludeClasses', () =>
+      pipe(
+        classFlags,
+        E.traverseArray(([name, cls]) =>
+          E.map((flag) => (flag === 'true' ? [cls] : []))(Params.optional(name, BooleanC)(params)),
+        ),
+        E.map((excluded) => new Set(excluded.flat())),
+      ),
+    ),
+    E.bind('requireEach', () => Params.optional('RequireEachIncludedType', BooleanC)(params)),
+    E.map((d): Password.Options => ({
+      length: d.length ?? Password.limits.defaultLength,
+      excludeCharacters: Params.lookup('ExcludeCharacters')(params) ?? '',
+      excludeClasses: d.excludeClasses,
+      requireEachIncludedType: d.requireEach !== 'false',
+    })),
+    E.filterOrElse(
+      (options) => options.excludeClasses.size < classFlags.length,
+      () => ApiError.invalidParameters('Every character class is excluded.'),
+    ),
+    E.filterOrElse(
+      (options) => E.isRight(Password.alphabet(options)),
+      () => ApiError.invalidParameter('ExcludeCharacters', 'It excludes every character that is left.'),
+    ),
+    E.map((options): GetRandomPasswordCommand => ({ _tag: 'GetRandomPassword', options })),
+  )
