@@ -144,3 +144,12 @@ export const keyStateInvalid = (state: 'Disabled' | 'PendingDeletion' | 'Pending
  */
 export const dryRunOperation = (): ApiError =>
   make('DryRunOperationError', 400, 'The request would have succeeded, but the DryRun parameter was set.')
+
+/**
+ * A request whose parameters contradict the secret's state (UpdateSecretVersionStage: the
+ * `RemoveFromVersion` version does not carry the label). Alibaba's own message.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const invalidRequest = (): ApiError => make('Rejected.InvalidRequest', 400, 'param mismatch')

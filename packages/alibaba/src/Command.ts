@@ -11,6 +11,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from './ApiError.js'
 import * as CreateSecret from './CreateSecret.js'
 import * as GetSecretValue from './GetSecretValue.js'
+import * as PutSecretValue from './PutSecretValue.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 
@@ -26,6 +27,7 @@ import * as GetRandomPassword from './GetRandomPassword.js'
  */
 export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecretValueCommand
 // versions and labels
+  | PutSecretValue.PutSecretValueCommand
 // metadata and lifecycle
 // tags, rotation and passwords
   | GetRandomPassword.GetRandomPasswordCommand
@@ -56,6 +58,7 @@ export const actions: { readonly [A in Action]: Decoder } = {
   CreateSecret: CreateSecret.decode,
   GetSecretValue: GetSecretValue.decode,
   // versions and labels
+  PutSecretValue: PutSecretValue.decode,
   // metadata and lifecycle
   // tags, rotation and passwords
   GetRandomPassword: GetRandomPassword.decode,

@@ -13,6 +13,8 @@ import type { Env } from './Engine.js'
 import type { GetSecretValueRequest } from './GetSecretValue.js'
 import * as CreateSecret from './handlers/CreateSecret.js'
 import * as GetSecretValue from './handlers/GetSecretValue.js'
+import * as PutSecretValue from './handlers/PutSecretValue.js'
+import type { PutSecretValueRequest } from './PutSecretValue.js'
 import type { GetRandomPasswordRequest } from './GetRandomPassword.js'
 import * as GetRandomPassword from './handlers/GetRandomPassword.js'
 
@@ -38,6 +40,7 @@ export interface Requests {
   readonly CreateSecret: CreateSecretRequest
   readonly GetSecretValue: GetSecretValueRequest
   // versions and labels
+  readonly PutSecretValue: PutSecretValueRequest
   // metadata and lifecycle
   // tags, rotation and passwords
   readonly GetRandomPassword: GetRandomPasswordRequest
@@ -67,6 +70,7 @@ export const handlers = {
   CreateSecret: CreateSecret.handle,
   GetSecretValue: GetSecretValue.handle,
   // versions and labels
+  PutSecretValue: PutSecretValue.handle,
   // metadata and lifecycle
   // tags, rotation and passwords
 } satisfies Handlers

@@ -1,0 +1,39 @@
+// Helpers shared by the version and label tests: a generic secret to start from, response bodies
+// without their random RequestId, the labels the store holds, and a deletion window opened
+// directly in the store (DeleteSecret is another module's; these tests only need the state).
+import type { SecretRecord } from '@secrets-engine/alibaba'
+import type { SecretStore } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+
+export const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' } as const
+
+export const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
+  E.map(({ RequestId: _, ...body }: A) => body)(r)
+
+/** The stored record of `name`; fails the test when there is none. */
+export const recordOf = async (store: SecretStore.SecretStore<SecretRecord>, name: string): Promise<SecretRecord> => {
+  const got = await store.get(name)()
+  if (E.isLeft(got) || O.isNone(got.right)) throw new Error(`no record ${name}`)
+  return got.right.value.record
+}
+
+/** Each version id with its labels, oldest first, as the store holds them. */
+export const labelsOf = async (
+  store: SecretStore.SecretStore<SecretRecord>,
+  name: string,
+): Promise<ReadonlyArray<readonly [string, ReadonlyArray<string>]>> =>
+  (await recordOf(store, name)).secret.versions.map((v) => [v.versionId, [...v.stages]] as const)
+
+/** Puts `name` in its deletion window, planned for `at` (ms). */
+export const scheduleDeletion = async (
+  store: SecretStore.SecretStore<SecretRecord>,
+  name: string,
+  at: number,
+): Promise<void> => {
+  const got = await store.get(name)()
+  if (E.isLeft(got) || O.isNone(got.right)) throw new Error(`no record ${name}`)
+  const { revision, record } = got.right.value
+  const committed = await store.commit(name, revision, { ...record, plannedDeleteAt: at })()
+  if (E.isLeft(committed)) throw new Error('commit failed')
+}
