@@ -14,6 +14,7 @@ import * as GetSecretValue from './GetSecretValue.js'
 import * as PutSecretValue from './PutSecretValue.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
+import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -31,6 +32,7 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
 // metadata and lifecycle
 // tags, rotation and passwords
   | GetRandomPassword.GetRandomPasswordCommand
+  | UpdateSecretRotationPolicy.UpdateSecretRotationPolicyCommand
 
 /**
  * @category model
@@ -62,6 +64,7 @@ export const actions: { readonly [A in Action]: Decoder } = {
   // metadata and lifecycle
   // tags, rotation and passwords
   GetRandomPassword: GetRandomPassword.decode,
+  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
 }
 
 // -------------------------------------------------------------------------------------

@@ -538,20 +538,28 @@ export const TagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
 
 const unitSeconds = { d: 86_400, h: 3_600, m: 60, s: 1 } as const
 
-export const RotationIntervalC = new t.Type<number, string, string>(
-  'RotationInterval',
-  (u): u is number => typeof u === 'number',
-  (s, c) => {
-    // At most 12 digits: larger numbers are out of range anyway, and stay exact as doubles.
-    const match = /^([0-9]{1,12})([dhms])$/.exec(s)
-    if (match === null) return t.failure(s, c, 'It must be an integer followed by d, h, m or s, such as 30d.')
-    const seconds = Number(match[1]) * unitSeconds[match[2] as keyof typeof unitSeconds]
-    return seconds >= limits.minRotationSeconds && seconds <= limits.maxRotationSeconds
-      ? t.success(seconds)
-      : t.failure(s, c, 'It must be from 6 hours to 8760 hours.')
-  },
-  (seconds) => `${seconds}s`,
-)
+/**
+ * `<integer><d|h|m|s>` from `minSeconds` to `maxSeconds` inclusive, decoded to seconds. One rule
+ * with its range as a parameter: CreateSecret allows 6 h to 8,760 h, UpdateSecretRotationPolicy
+ * 168 h (7 days) to 8,760 h.
+ */
+export const rotationIntervalC = (minSeconds: number, maxSeconds: number): t.Type<number, string, string> =>
+  new t.Type<number, string, string>(
+    'RotationInterval',
+    (u): u is number => typeof u === 'number',
+    (s, c) => {
+      // At most 12 digits: larger numbers are out of range anyway, and stay exact as doubles.
+      const match = /^([0-9]{1,12})([dhms])$/.exec(s)
+      if (match === null) return t.failure(s, c, 'It must be an integer followed by d, h, m or s, such as 30d.')
+      const seconds = Number(match[1]) * unitSeconds[match[2] as keyof typeof unitSeconds]
+      return seconds >= minSeconds && seconds <= maxSeconds
+        ? t.success(seconds)
+        : t.failure(s, c, `It must be from ${minSeconds / 3_600} hours to ${maxSeconds / 3_600} hours.`)
+    },
+    (seconds) => `${seconds}s`,
+  )
+
+export const RotationIntervalC = rotationIntervalC(limits.minRotationSeconds, limits.maxRotationSeconds)
 
 const decodeRotation = (secretType: SecretType, params: Params.Params): E.Either<ApiError.ApiError, Rotation> =>
   pipe(

@@ -17,6 +17,8 @@ import * as PutSecretValue from './handlers/PutSecretValue.js'
 import type { PutSecretValueRequest } from './PutSecretValue.js'
 import type { GetRandomPasswordRequest } from './GetRandomPassword.js'
 import * as GetRandomPassword from './handlers/GetRandomPassword.js'
+import type { UpdateSecretRotationPolicyRequest } from './UpdateSecretRotationPolicy.js'
+import * as UpdateSecretRotationPolicy from './handlers/UpdateSecretRotationPolicy.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -45,6 +47,8 @@ export interface Requests {
   // tags, rotation and passwords
   readonly GetRandomPassword: GetRandomPasswordRequest
   GetRandomPassword: GetRandomPassword.handle,
+  readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
+  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
 }
 
 type Handlers = { readonly [A in Action]: (command: CommandOf<A>, env: Env) => TE.TaskEither<ApiError, unknown> }
