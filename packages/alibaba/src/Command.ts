@@ -12,6 +12,7 @@ import * as ApiError from './ApiError.js'
 import * as CreateSecret from './CreateSecret.js'
 import * as GetSecretValue from './GetSecretValue.js'
 import * as PutSecretValue from './PutSecretValue.js'
+import * as UpdateSecretVersionStage from './UpdateSecretVersionStage.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
@@ -28,6 +29,7 @@ import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
  */
 export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecretValueCommand
 // versions and labels
+  | UpdateSecretVersionStage.UpdateSecretVersionStageCommand
   | PutSecretValue.PutSecretValueCommand
 // metadata and lifecycle
 // tags, rotation and passwords
@@ -60,6 +62,7 @@ export const actions: { readonly [A in Action]: Decoder } = {
   CreateSecret: CreateSecret.decode,
   GetSecretValue: GetSecretValue.decode,
   // versions and labels
+  UpdateSecretVersionStage: UpdateSecretVersionStage.decode,
   PutSecretValue: PutSecretValue.decode,
   // metadata and lifecycle
   // tags, rotation and passwords

@@ -13,6 +13,8 @@ import type { Env } from './Engine.js'
 import type { GetSecretValueRequest } from './GetSecretValue.js'
 import * as CreateSecret from './handlers/CreateSecret.js'
 import * as GetSecretValue from './handlers/GetSecretValue.js'
+import * as UpdateSecretVersionStage from './handlers/UpdateSecretVersionStage.js'
+import type { UpdateSecretVersionStageRequest } from './UpdateSecretVersionStage.js'
 import * as PutSecretValue from './handlers/PutSecretValue.js'
 import type { PutSecretValueRequest } from './PutSecretValue.js'
 import type { GetRandomPasswordRequest } from './GetRandomPassword.js'
@@ -42,6 +44,7 @@ export interface Requests {
   readonly CreateSecret: CreateSecretRequest
   readonly GetSecretValue: GetSecretValueRequest
   // versions and labels
+  readonly UpdateSecretVersionStage: UpdateSecretVersionStageRequest
   readonly PutSecretValue: PutSecretValueRequest
   // metadata and lifecycle
   // tags, rotation and passwords
@@ -74,6 +77,7 @@ export const handlers = {
   CreateSecret: CreateSecret.handle,
   GetSecretValue: GetSecretValue.handle,
   // versions and labels
+  UpdateSecretVersionStage: UpdateSecretVersionStage.handle,
   PutSecretValue: PutSecretValue.handle,
   // metadata and lifecycle
   // tags, rotation and passwords

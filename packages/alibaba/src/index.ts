@@ -31,3 +31,6 @@ export type { UpdateSecretRotationPolicyResponse } from './handlers/UpdateSecret
 export * as PutSecretValue from './PutSecretValue.js'
 export type { PutSecretValueCommand, PutSecretValueRequest } from './PutSecretValue.js'
 export type { PutSecretValueResponse } from './handlers/PutSecretValue.js'
+export * as UpdateSecretVersionStage from './UpdateSecretVersionStage.js'
+export type { UpdateSecretVersionStageCommand, UpdateSecretVersionStageRequest } from './UpdateSecretVersionStage.js'
+export type { UpdateSecretVersionStageResponse } from './handlers/UpdateSecretVersionStage.js'

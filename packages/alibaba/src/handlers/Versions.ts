@@ -9,6 +9,7 @@ import type { DomainError } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as ApiError from '../ApiError.js'
 import type * as SecretRecord from '../SecretRecord.js'
+import { protectedStage } from '../UpdateSecretVersionStage.js'
 
 // -------------------------------------------------------------------------------------
 // refinements
@@ -50,10 +51,7 @@ export const fromDomainError = (error: DomainError.DomainError): ApiError.ApiErr
     case 'StageLabelNotOnVersion':
       return ApiError.invalidRequest()
     case 'ProtectedStageLabel':
-      return ApiError.invalidParameter(
-        'VersionStage',
-        'ACSCurrent and ACSPrevious cannot be removed, only moved to another version with MoveToVersion.',
-      )
+      return protectedStage()
     case 'StageMoveUnspecified':
       return ApiError.missingParameter('MoveToVersion')
     case 'VersionAlreadyExists':
