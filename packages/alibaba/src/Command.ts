@@ -13,6 +13,7 @@ import * as CreateSecret from './CreateSecret.js'
 import * as GetSecretValue from './GetSecretValue.js'
 import * as PutSecretValue from './PutSecretValue.js'
 import * as UpdateSecretVersionStage from './UpdateSecretVersionStage.js'
+import * as ListSecretVersionIds from './ListSecretVersionIds.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
@@ -29,6 +30,7 @@ import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
  */
 export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecretValueCommand
 // versions and labels
+  | ListSecretVersionIds.ListSecretVersionIdsCommand
   | UpdateSecretVersionStage.UpdateSecretVersionStageCommand
   | PutSecretValue.PutSecretValueCommand
 // metadata and lifecycle
@@ -62,6 +64,7 @@ export const actions: { readonly [A in Action]: Decoder } = {
   CreateSecret: CreateSecret.decode,
   GetSecretValue: GetSecretValue.decode,
   // versions and labels
+  ListSecretVersionIds: ListSecretVersionIds.decode,
   UpdateSecretVersionStage: UpdateSecretVersionStage.decode,
   PutSecretValue: PutSecretValue.decode,
   // metadata and lifecycle

@@ -13,6 +13,8 @@ import type { Env } from './Engine.js'
 import type { GetSecretValueRequest } from './GetSecretValue.js'
 import * as CreateSecret from './handlers/CreateSecret.js'
 import * as GetSecretValue from './handlers/GetSecretValue.js'
+import * as ListSecretVersionIds from './handlers/ListSecretVersionIds.js'
+import type { ListSecretVersionIdsRequest } from './ListSecretVersionIds.js'
 import * as UpdateSecretVersionStage from './handlers/UpdateSecretVersionStage.js'
 import type { UpdateSecretVersionStageRequest } from './UpdateSecretVersionStage.js'
 import * as PutSecretValue from './handlers/PutSecretValue.js'
@@ -44,6 +46,7 @@ export interface Requests {
   readonly CreateSecret: CreateSecretRequest
   readonly GetSecretValue: GetSecretValueRequest
   // versions and labels
+  readonly ListSecretVersionIds: ListSecretVersionIdsRequest
   readonly UpdateSecretVersionStage: UpdateSecretVersionStageRequest
   readonly PutSecretValue: PutSecretValueRequest
   // metadata and lifecycle
@@ -77,6 +80,7 @@ export const handlers = {
   CreateSecret: CreateSecret.handle,
   GetSecretValue: GetSecretValue.handle,
   // versions and labels
+  ListSecretVersionIds: ListSecretVersionIds.handle,
   UpdateSecretVersionStage: UpdateSecretVersionStage.handle,
   PutSecretValue: PutSecretValue.handle,
   // metadata and lifecycle
