@@ -13,7 +13,8 @@
  */
 import type { EnvelopeCipher, Keyring, SecretStore } from '@secrets-engine/core'
 import type { Random } from '@secrets-engine/core'
-import { MemoryKeyring, NodeAesGcm, SecureRandom } from '@secrets-engine/crypto'
+import { makeDefaultCipher } from '@secrets-engine/crypto/platform'
+import { MemoryKeyring, SecureRandom } from '@secrets-engine/crypto/portable'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -39,7 +40,10 @@ export interface SecretsManagerOptions {
   readonly store?: SecretStore.SecretStore<SecretRecord>
   /** The master keys; a new in-memory keyring by default. */
   readonly keyring?: Keyring.Keyring
-  /** Builds the envelope cipher over the keyring; `NodeAesGcm.make` by default (`NobleAesGcm.make` runs anywhere). */
+  /**
+   * Builds the envelope cipher over the keyring. By default `NodeAesGcm.make` on Node and
+   * `NobleAesGcm.make` on every other runtime (the `@secrets-engine/crypto/platform` export picks).
+   */
   readonly crypto?: (dependencies: {
     readonly keyring: Keyring.Keyring
     readonly random: Random.Random
@@ -117,7 +121,7 @@ export const createSecretsManager = (options: SecretsManagerOptions = {}): Secre
   const random = options.random ?? SecureRandom.secure
   const store = options.store ?? MemoryStore.make<SecretRecord>()
   const keyring = options.keyring ?? MemoryKeyring.make({ random })
-  const cipher = (options.crypto ?? NodeAesGcm.make)({ keyring, random })
+  const cipher = (options.crypto ?? makeDefaultCipher)({ keyring, random })
   const now = options.now ?? (() => new Date())
   const config: Engine.Config = {
     region: options.region ?? defaults.region,

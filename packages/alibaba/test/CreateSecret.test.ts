@@ -76,7 +76,7 @@ describe('actions and parameters', () => {
       httpStatus: 404,
       message: 'Specified api is not found, please check your url and method.',
     })
-    expect(validateRequest('GetSecretValue', generic)).toStrictEqual(notFound)
+    expect(validateRequest('DecryptSecret', generic)).toStrictEqual(notFound)
     expect(validateRequest('createsecret', generic)).toStrictEqual(notFound)
     expect(validateRequest('toString', generic)).toStrictEqual(notFound)
     expect(validateRequest('__proto__', null)).toStrictEqual(notFound)

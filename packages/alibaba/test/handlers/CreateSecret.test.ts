@@ -82,7 +82,7 @@ describe('CreateSecret end to end', () => {
       EncryptionKeyId: keyId,
       DKMSInstanceId: 'kst-one',
     })()
-    expect(E.map((r: { DKMSInstanceId?: unknown }) => r.DKMSInstanceId)(created)).toStrictEqual(E.right('kst-one'))
+    expect(E.map((r: Record<string, unknown>) => r['DKMSInstanceId'])(created)).toStrictEqual(E.right('kst-one'))
   })
 
   it('refuses an asymmetric key with 400 InvalidParameter', async () => {
