@@ -58,4 +58,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The portable entry of the crypto package runs in browsers and edge runtimes: only the Node
+    // adapter and the Node platform default may load node:* modules.
+    files: ['packages/crypto/src/**/*.ts'],
+    ignores: [
+      'packages/crypto/src/NodeAesGcm.ts',
+      'packages/crypto/src/platform/node.ts',
+      'packages/crypto/src/index.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'this module is portable: Node code goes in NodeAesGcm.ts.' }] },
+      ],
+    },
+  },
 )
