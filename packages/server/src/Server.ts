@@ -1,0 +1,366 @@
+/**
+ * `startServer`: the Alibaba Cloud KMS Secrets Manager RPC API over HTTP on 127.0.0.1, so that the
+ * official SDKs (pop-core, openapi-client, @alicloud/kms20160120) reach an in-memory engine just by
+ * being given its endpoint. The server plays Alibaba's API gateway: it routes on `Action` (or the
+ * `x-acs-action` header), reads parameters from the query string and from a form body, checks the
+ * access key, the signature (HMAC-SHA1 or ACS3-HMAC-SHA256), the timestamp and the nonce, then hands
+ * the business parameters to the engine and writes its answer as JSON. Errors carry their HTTP status
+ * and the gateway's body `{RequestId, HostId, Code, Message, Recommend, HttpStatus}`, which every SDK
+ * reads; success bodies never contain `Code`, which pop-core would take for an error.
+ *
+ * Nothing a client sends can stop the server: bodies are capped and read under a timeout, parsing is
+ * total, and a defect in one request is a 500 for that request only.
+ *
+ * @since 0.1.0
+ */
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { performance } from 'node:perf_hooks'
+import { createSecretsManager, isAction, type ApiError, type SecretsManager } from '@secrets-engine/alibaba'
+import * as E from 'fp-ts/lib/Either.js'
+import * as FormEncoding from './FormEncoding.js'
+import * as GatewayError from './GatewayError.js'
+import * as NonceCache from './NonceCache.js'
+import * as Signature from './Signature.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Receives one line per request at debug level. The fields never contain parameter values,
+ * secret values or signatures.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Logger {
+  readonly debug: (message: string, fields: Readonly<Record<string, unknown>>) => void
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface ServerOptions {
+  /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+  readonly port?: number
+  /** The engine behind the API; a new `createSecretsManager()` by default. */
+  readonly engine?: SecretsManager
+  /** The access key pairs accepted; `defaults.credentials` (one documented test pair) by default. */
+  readonly credentials?: ReadonlyArray<Signature.Credential>
+  /** Check access keys, signatures, timestamps and nonces; true by default. */
+  readonly verifySignatures?: boolean
+  /** The server's clock, for timestamp and nonce checks (the engine has its own); the system clock by default. */
+  readonly now?: () => Date
+  /** A request log at debug level; none by default. */
+  readonly logger?: Logger
+  /** The largest body accepted, in bytes; 256 KiB by default. */
+  readonly maxBodyBytes?: number
+  /** Milliseconds a client has to send the request headers; 10 s by default. */
+  readonly headersTimeout?: number
+  /** Milliseconds a client has to send the whole request; 30 s by default. */
+  readonly requestTimeout?: number
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>`: pop-core takes it as is; the tea-based SDKs take `host` with `protocol: 'http'`. */
+  readonly url: string
+  /** `127.0.0.1:<port>`. */
+  readonly host: string
+  readonly port: number
+  /** The access key pairs the server accepts. */
+  readonly credentials: ReadonlyArray<Signature.Credential>
+  readonly engine: SecretsManager
+  /** Stops listening and closes every connection. */
+  readonly close: () => Promise<void>
+}
+
+// -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaults = {
+  /** The one test key pair a server accepts when given no `credentials`. Never a real key. */
+  credentials: [{ accessKeyId: 'secrets-engine-test-id', accessKeySecret: 'secrets-engine-test-secret' }],
+  maxBodyBytes: 256 * 1024,
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+} as const
+
+/**
+ * The API version of KMS that the server speaks.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const apiVersion = '2016-01-20'
+
+/**
+ * The common parameters of the RPC protocol: the gateway consumes them, the operation never sees them.
+ * `RegionId` is one too, except for the tag operations, whose own parameter it is.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const commonParameters: ReadonlyArray<string> = [
+  'Action',
+  'Version',
+  'Format',
+  'AccessKeyId',
+  'Signature',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'SignatureType',
+  'SecurityToken',
+  'Timestamp',
+]
+
+const regionIdIsBusiness: ReadonlySet<string> = new Set(['TagResources', 'UntagResources', 'ListTagResources'])
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Starts a server on 127.0.0.1 and resolves once it listens.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const startServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
+  const engine = options.engine ?? createSecretsManager()
+  const credentials = options.credentials ?? defaults.credentials
+  const secrets = new Map(credentials.map((c) => [c.accessKeyId, c.accessKeySecret]))
+  const now = options.now ?? (() => new Date())
+  const maxBodyBytes = options.maxBodyBytes ?? defaults.maxBodyBytes
+  const nonces = NonceCache.make({ ttl: 2 * Signature.timestampTolerance, maxEntries: 1_000_000 })
+  const context: Context = {
+    engine,
+    secretOf: (id) => secrets.get(id),
+    verify: options.verifySignatures ?? true,
+    now: () => now().getTime(),
+    nonces,
+    maxBodyBytes,
+    hostId: '',
+  }
+
+  const server = createServer({
+    headersTimeout: options.headersTimeout ?? defaults.headersTimeout,
+    requestTimeout: options.requestTimeout ?? defaults.requestTimeout,
+  })
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void serve(context, options.logger, req, res)
+  })
+  // A client that breaks the protocol gets a plain 400 and loses its connection, nothing more.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    else socket.destroy()
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const host = `127.0.0.1:${port}`
+  context.hostId = host
+
+  const close = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      server.close((error) => (error === undefined ? resolve() : reject(error)))
+      server.closeAllConnections()
+    })
+
+  return { url: `http://${host}`, host, port, credentials, engine, close }
+}
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+interface Context {
+  readonly engine: SecretsManager
+  readonly secretOf: (accessKeyId: string) => string | undefined
+  readonly verify: boolean
+  readonly now: () => number
+  readonly nonces: NonceCache.NonceCache
+  readonly maxBodyBytes: number
+  hostId: string
+}
+
+interface Outcome {
+  readonly status: number
+  readonly body: Record<string, unknown>
+  readonly requestId: string
+  readonly action?: string
+  readonly accessKeyId?: string
+  readonly scheme?: Signature.Scheme
+}
+
+const serve = async (
+  context: Context,
+  logger: Logger | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> => {
+  const started = performance.now()
+  let outcome: Outcome
+  try {
+    outcome = await handle(context, req)
+  } catch {
+    outcome = failure(context, GatewayError.internalFailure(), randomUUID())
+  }
+  const json = JSON.stringify(outcome.body)
+  if (!res.headersSent && !res.destroyed) {
+    res.writeHead(outcome.status, {
+      'content-type': 'application/json;charset=utf-8',
+      'content-length': Buffer.byteLength(json),
+      'x-acs-request-id': outcome.requestId,
+      ...(req.complete ? {} : { connection: 'close' }),
+    })
+    res.end(json)
+  }
+  // A body left unread (too large, or refused before reading) is drained, not kept; the request
+  // timeout ends a client that never stops sending.
+  if (!req.complete) req.resume()
+  logger?.debug('request', {
+    requestId: outcome.requestId,
+    method: req.method,
+    action: outcome.action,
+    accessKeyId: outcome.accessKeyId,
+    signature: outcome.scheme,
+    status: outcome.status,
+    code: outcome.body['Code'],
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+  })
+}
+
+const handle = async (context: Context, req: IncomingMessage): Promise<Outcome> => {
+  const requestId = randomUUID()
+  const fail = (error: ApiError, extra: Partial<Outcome> = {}): Outcome => ({
+    ...failure(context, error, requestId),
+    ...extra,
+  })
+
+  const url = req.url ?? '/'
+  const q = url.indexOf('?')
+  const path = q < 0 ? url : url.slice(0, q)
+  if (req.method !== 'GET' && req.method !== 'POST') return fail(GatewayError.unsupportedHttpMethod())
+  if (path !== '/') return fail(GatewayError.apiNotFound())
+
+  const body = await readBody(req, context.maxBodyBytes)
+  if (E.isLeft(body)) return fail(body.left)
+
+  const query = FormEncoding.decode(Buffer.from(q < 0 ? '' : url.slice(q + 1), 'latin1'))
+  if (E.isLeft(query)) return fail(GatewayError.malformedRequest(query.left))
+  let form: FormEncoding.Pairs = []
+  if (body.right.length > 0) {
+    const type = (req.headers['content-type'] ?? '').toLowerCase()
+    if (!type.startsWith('application/x-www-form-urlencoded')) {
+      return fail(GatewayError.malformedRequest('A body must be application/x-www-form-urlencoded.'))
+    }
+    const decoded = FormEncoding.decode(body.right)
+    if (E.isLeft(decoded)) return fail(GatewayError.malformedRequest(decoded.left))
+    form = decoded.right
+  }
+  const params: Record<string, string> = Object.create(null) as Record<string, string>
+  for (const [name, value] of [...query.right, ...form]) {
+    if (Object.prototype.hasOwnProperty.call(params, name)) {
+      return fail(GatewayError.malformedRequest(`The parameter "${name.slice(0, 64)}" is given more than once.`))
+    }
+    Object.defineProperty(params, name, { value, enumerable: true })
+  }
+
+  const action = params['Action'] ?? firstHeader(req, 'x-acs-action')
+  const version = params['Version'] ?? firstHeader(req, 'x-acs-version')
+  if (action === undefined || action === '') return fail(GatewayError.missingParameter('Action'))
+  if (version === undefined || version === '') return fail(GatewayError.missingParameter('Version'))
+  if (version !== apiVersion) return fail(GatewayError.invalidVersion(), { action })
+  if (!isAction(action)) return fail(GatewayError.apiNotFound(), { action })
+
+  let verified: Signature.Verified | undefined
+  if (context.verify) {
+    const headers = req.headersDistinct
+    const checked = Signature.verify(
+      {
+        method: req.method,
+        path,
+        query: query.right,
+        params,
+        header: (name) => headers[name],
+        headerNames: Object.keys(headers),
+        body: body.right,
+      },
+      context.secretOf,
+      context.now(),
+    )
+    if (E.isLeft(checked)) return fail(checked.left, { action })
+    verified = checked.right
+    // Claimed only once the signature holds, so a forged request cannot burn a caller's nonce.
+    if (!context.nonces.claim(`${verified.accessKeyId}\n${verified.nonce}`, context.now())) {
+      return fail(GatewayError.signatureNonceUsed(), { action, accessKeyId: verified.accessKeyId })
+    }
+  }
+  const who = verified === undefined ? {} : { accessKeyId: verified.accessKeyId, scheme: verified.scheme }
+
+  const business: Record<string, string> = Object.create(null) as Record<string, string>
+  for (const [name, value] of Object.entries(params)) {
+    if (commonParameters.includes(name)) continue
+    if (name === 'RegionId' && !regionIdIsBusiness.has(action)) continue
+    Object.defineProperty(business, name, { value, enumerable: true })
+  }
+  const result = await context.engine.request(action, business)()
+  if (E.isLeft(result)) return fail(result.left, { action, ...who })
+  return { status: 200, body: result.right, requestId: result.right.RequestId, action, ...who }
+}
+
+const failure = (context: Context, error: ApiError, requestId: string): Outcome => ({
+  status: error.httpStatus,
+  requestId,
+  body: {
+    RequestId: requestId,
+    HostId: context.hostId,
+    Code: error.code,
+    Message: error.message,
+    Recommend: `https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=${encodeURIComponent(error.code)}&product=Kms&requestId=${requestId}`,
+    HttpStatus: error.httpStatus,
+  },
+})
+
+const firstHeader = (req: IncomingMessage, name: string): string | undefined => req.headersDistinct[name]?.[0]
+
+// The whole body, or 413 as soon as it is known to be too large (from Content-Length, or counted).
+const readBody = (req: IncomingMessage, limit: number): Promise<E.Either<ApiError, Buffer>> => {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > limit) return Promise.resolve(E.left(GatewayError.bodyTooLarge(limit)))
+  return new Promise((resolve) => {
+    const chunks: Array<Buffer> = []
+    let size = 0
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length
+      if (size > limit) {
+        req.off('data', onData)
+        chunks.length = 0
+        resolve(E.left(GatewayError.bodyTooLarge(limit)))
+      } else chunks.push(chunk)
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(E.right(Buffer.concat(chunks))))
+    req.once('error', () => resolve(E.left(GatewayError.malformedRequest('The body could not be read.'))))
+    req.once('close', () => resolve(E.left(GatewayError.malformedRequest('The body could not be read.'))))
+  })
+}

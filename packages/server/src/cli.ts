@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * `secrets-engine-server`: starts the server on the embedded defaults and prints the endpoint and the
+ * test credentials. Flags win over environment variables, which win over the defaults:
+ * `--port` / `SECRETS_ENGINE_PORT` (8088), `--access-key-id` / `SECRETS_ENGINE_ACCESS_KEY_ID` and
+ * `--access-key-secret` / `SECRETS_ENGINE_ACCESS_KEY_SECRET` (the documented test pair),
+ * `--no-verify` / `SECRETS_ENGINE_VERIFY=false` (accept unsigned requests), `--debug` /
+ * `SECRETS_ENGINE_DEBUG=true` (log each request, never its values, to stderr).
+ */
+import { parseArgs } from 'node:util'
+import { defaults, startServer } from './Server.js'
+
+const usage = `usage: secrets-engine-server [--port N] [--access-key-id ID --access-key-secret SECRET] [--no-verify] [--debug]`
+
+const main = async (): Promise<void> => {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'access-key-id': { type: 'string' },
+      'access-key-secret': { type: 'string' },
+      'no-verify': { type: 'boolean' },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help === true) {
+    console.log(usage)
+    return
+  }
+  const env = process.env
+  const port = Number(values.port ?? env['SECRETS_ENGINE_PORT'] ?? 8088)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${String(port)}\n${usage}`)
+  const accessKeyId = values['access-key-id'] ?? env['SECRETS_ENGINE_ACCESS_KEY_ID']
+  const accessKeySecret = values['access-key-secret'] ?? env['SECRETS_ENGINE_ACCESS_KEY_SECRET']
+  if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
+    throw new Error(`give both the access key id and its secret, or neither\n${usage}`)
+  }
+  const credentials =
+    accessKeyId !== undefined && accessKeySecret !== undefined
+      ? [{ accessKeyId, accessKeySecret }]
+      : defaults.credentials
+  const verifySignatures = values['no-verify'] !== true && env['SECRETS_ENGINE_VERIFY'] !== 'false'
+  const debug = values.debug === true || env['SECRETS_ENGINE_DEBUG'] === 'true'
+
+  const server = await startServer({
+    port,
+    credentials,
+    verifySignatures,
+    ...(debug ? { logger: { debug: (message, fields) => console.error(message, JSON.stringify(fields)) } } : {}),
+  })
+  console.log(`Alibaba Cloud KMS Secrets Manager (API ${'2016-01-20'}) test double listening on ${server.url}`)
+  for (const c of server.credentials) {
+    console.log(`  AccessKeyId      ${c.accessKeyId}`)
+    console.log(`  AccessKeySecret  ${c.accessKeySecret}`)
+  }
+  console.log(`  signatures       ${verifySignatures ? 'verified (HMAC-SHA1 and ACS3-HMAC-SHA256)' : 'not verified'}`)
+  console.log(
+    `pop-core:        new RPCClient({ endpoint: '${server.url}', apiVersion: '2016-01-20', accessKeyId, accessKeySecret })`,
+  )
+  console.log(
+    `openapi-client:  new Config({ endpoint: '${server.host}', protocol: 'http', accessKeyId, accessKeySecret })`,
+  )
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
