@@ -153,3 +153,20 @@ export const dryRunOperation = (): ApiError =>
  * @since 0.1.0
  */
 export const invalidRequest = (): ApiError => make('Rejected.InvalidRequest', 400, 'param mismatch')
+
+/**
+ * DeleteSecret's answer for a secret that does not exist: Alibaba's own words for this operation,
+ * which callers match on (api-decisions.md fixes them).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const secretNotFoundOnDelete = (): ApiError => make('Forbidden.ResourceNotFound', 404, 'Resource not found')
+
+/**
+ * RestoreSecret on a secret that is not pending deletion, in Alibaba's words.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const resourceInUse = (): ApiError => make('Rejected.ResourceInUse', 409, 'restore normal secret')

@@ -14,6 +14,13 @@ import * as GetSecretValue from './GetSecretValue.js'
 import * as PutSecretValue from './PutSecretValue.js'
 import * as UpdateSecretVersionStage from './UpdateSecretVersionStage.js'
 import * as ListSecretVersionIds from './ListSecretVersionIds.js'
+import * as DescribeSecret from './DescribeSecret.js'
+import * as ListSecrets from './ListSecrets.js'
+import * as UpdateSecret from './UpdateSecret.js'
+import * as DeleteSecret from './DeleteSecret.js'
+import * as RestoreSecret from './RestoreSecret.js'
+import * as SetSecretPolicy from './SetSecretPolicy.js'
+import * as GetSecretPolicy from './GetSecretPolicy.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
@@ -34,6 +41,13 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
   | UpdateSecretVersionStage.UpdateSecretVersionStageCommand
   | PutSecretValue.PutSecretValueCommand
 // metadata and lifecycle
+  | DescribeSecret.DescribeSecretCommand
+  | ListSecrets.ListSecretsCommand
+  | UpdateSecret.UpdateSecretCommand
+  | DeleteSecret.DeleteSecretCommand
+  | RestoreSecret.RestoreSecretCommand
+  | SetSecretPolicy.SetSecretPolicyCommand
+  | GetSecretPolicy.GetSecretPolicyCommand
 // tags, rotation and passwords
   | GetRandomPassword.GetRandomPasswordCommand
   | UpdateSecretRotationPolicy.UpdateSecretRotationPolicyCommand
@@ -68,6 +82,13 @@ export const actions: { readonly [A in Action]: Decoder } = {
   UpdateSecretVersionStage: UpdateSecretVersionStage.decode,
   PutSecretValue: PutSecretValue.decode,
   // metadata and lifecycle
+  DescribeSecret: DescribeSecret.decode,
+  ListSecrets: ListSecrets.decode,
+  UpdateSecret: UpdateSecret.decode,
+  DeleteSecret: DeleteSecret.decode,
+  RestoreSecret: RestoreSecret.decode,
+  SetSecretPolicy: SetSecretPolicy.decode,
+  GetSecretPolicy: GetSecretPolicy.decode,
   // tags, rotation and passwords
   GetRandomPassword: GetRandomPassword.decode,
   UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,

@@ -10,8 +10,22 @@ import type { ApiError } from './ApiError.js'
 import type { Action, Command } from './Command.js'
 import type { CreateSecretRequest } from './CreateSecret.js'
 import type { Env } from './Engine.js'
+import type { DescribeSecretRequest } from './DescribeSecret.js'
+import type { ListSecretsRequest } from './ListSecrets.js'
+import type { UpdateSecretRequest } from './UpdateSecret.js'
+import type { DeleteSecretRequest } from './DeleteSecret.js'
+import type { RestoreSecretRequest } from './RestoreSecret.js'
+import type { SetSecretPolicyRequest } from './SetSecretPolicy.js'
+import type { GetSecretPolicyRequest } from './GetSecretPolicy.js'
 import type { GetSecretValueRequest } from './GetSecretValue.js'
 import * as CreateSecret from './handlers/CreateSecret.js'
+import * as DescribeSecret from './handlers/DescribeSecret.js'
+import * as ListSecrets from './handlers/ListSecrets.js'
+import * as UpdateSecret from './handlers/UpdateSecret.js'
+import * as DeleteSecret from './handlers/DeleteSecret.js'
+import * as RestoreSecret from './handlers/RestoreSecret.js'
+import * as SetSecretPolicy from './handlers/SetSecretPolicy.js'
+import * as GetSecretPolicy from './handlers/GetSecretPolicy.js'
 import * as GetSecretValue from './handlers/GetSecretValue.js'
 import * as ListSecretVersionIds from './handlers/ListSecretVersionIds.js'
 import type { ListSecretVersionIdsRequest } from './ListSecretVersionIds.js'
@@ -50,6 +64,13 @@ export interface Requests {
   readonly UpdateSecretVersionStage: UpdateSecretVersionStageRequest
   readonly PutSecretValue: PutSecretValueRequest
   // metadata and lifecycle
+  readonly DescribeSecret: DescribeSecretRequest
+  readonly ListSecrets: ListSecretsRequest
+  readonly UpdateSecret: UpdateSecretRequest
+  readonly DeleteSecret: DeleteSecretRequest
+  readonly RestoreSecret: RestoreSecretRequest
+  readonly SetSecretPolicy: SetSecretPolicyRequest
+  readonly GetSecretPolicy: GetSecretPolicyRequest
   // tags, rotation and passwords
   readonly GetRandomPassword: GetRandomPasswordRequest
   GetRandomPassword: GetRandomPassword.handle,
@@ -84,6 +105,13 @@ export const handlers = {
   UpdateSecretVersionStage: UpdateSecretVersionStage.handle,
   PutSecretValue: PutSecretValue.handle,
   // metadata and lifecycle
+  DescribeSecret: DescribeSecret.handle,
+  ListSecrets: ListSecrets.handle,
+  UpdateSecret: UpdateSecret.handle,
+  DeleteSecret: DeleteSecret.handle,
+  RestoreSecret: RestoreSecret.handle,
+  SetSecretPolicy: SetSecretPolicy.handle,
+  GetSecretPolicy: GetSecretPolicy.handle,
   // tags, rotation and passwords
 } satisfies Handlers
 

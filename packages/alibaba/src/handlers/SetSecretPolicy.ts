@@ -1,0 +1,51 @@
+/**
+ * SetSecretPolicy: replaces a secret's policy (its one policy, `default`). A secret pending
+ * deletion is 409 Rejected.ResourceInDeleteWindow, like every other write but DeleteSecret and
+ * RestoreSecret: a secret on its way out takes no new grants. The policy is metadata, so
+ * `UpdateTime` moves to the request's time.
+ *
+ * @since 0.1.0
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as ApiError from '../ApiError.js'
+import * as Engine from '../Engine.js'
+import type { SetSecretPolicyCommand } from '../SetSecretPolicy.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Only `RequestId`, which the engine adds.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type SetSecretPolicyResponse = Record<string, never>
+
+// -------------------------------------------------------------------------------------
+// handler
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category handler
+ * @since 0.1.0
+ */
+export const handle = (
+  command: SetSecretPolicyCommand,
+  env: Engine.Env,
+): TE.TaskEither<ApiError.ApiError, SetSecretPolicyResponse> =>
+  pipe(
+    Engine.nameOf(env, command.secretName),
+    TE.flatMap((name) =>
+      Engine.transact(env, name, (current) => {
+        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
+        const { record } = current.value
+        if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
+        const body: SetSecretPolicyResponse = {}
+        return TE.right(Engine.commit({ ...record, policy: command.policy.raw, updatedAt: env.now }, body))
+      }),
+    ),
+  )
