@@ -24,6 +24,7 @@ import * as GetSecretPolicy from './GetSecretPolicy.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
+import * as RotateSecret from './RotateSecret.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -92,6 +93,8 @@ export const actions: { readonly [A in Action]: Decoder } = {
   // tags, rotation and passwords
   GetRandomPassword: GetRandomPassword.decode,
   UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
+  | RotateSecret.RotateSecretCommand
+  RotateSecret: RotateSecret.decode,
 }
 
 // -------------------------------------------------------------------------------------

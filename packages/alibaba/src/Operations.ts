@@ -37,6 +37,8 @@ import type { GetRandomPasswordRequest } from './GetRandomPassword.js'
 import * as GetRandomPassword from './handlers/GetRandomPassword.js'
 import type { UpdateSecretRotationPolicyRequest } from './UpdateSecretRotationPolicy.js'
 import * as UpdateSecretRotationPolicy from './handlers/UpdateSecretRotationPolicy.js'
+import type { RotateSecretRequest } from './RotateSecret.js'
+import * as RotateSecret from './handlers/RotateSecret.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -76,6 +78,8 @@ export interface Requests {
   GetRandomPassword: GetRandomPassword.handle,
   readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
   UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
+  readonly RotateSecret: RotateSecretRequest
+  RotateSecret: RotateSecret.handle,
 }
 
 type Handlers = { readonly [A in Action]: (command: CommandOf<A>, env: Env) => TE.TaskEither<ApiError, unknown> }

@@ -1,0 +1,158 @@
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { days, hours, testEngine } from '../../../test/support/engine.js'
+import { createAll, fixtures, json, read, recordOf } from './rotating.js'
+
+// Automatic rotation, seen through the API with the manual clock: the engine rotates a due secret
+// when a request first touches it.
+
+const start = Date.parse('2026-01-01T00:00:00Z')
+const weekly = { EnableAutomaticRotation: 'true', RotationInterval: '7d' }
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+describe('automatic rotation', () => {
+  it('happens when the clock reaches NextRotationDate, not one millisecond before', async () => {
+    const { engine, clock } = testEngine()
+    await createAll(engine, weekly)
+    clock.advance(days(7) - 1)
+    expect((await read(engine, 'rds-single')).VersionId).toBe('v1')
+    clock.advance(1)
+    const current = await read(engine, 'rds-single')
+    expect(current.VersionId).toMatch(uuid)
+    expect(current).toMatchObject({
+      VersionStages: { VersionStage: ['ACSCurrent'] },
+      AutomaticRotation: 'Enabled',
+      RotationInterval: '604800s',
+      LastRotationDate: '2026-01-08T00:00:00Z',
+      NextRotationDate: '2026-01-15T00:00:00Z',
+    })
+    const accounts = json(current.SecretData)['Accounts'] as Array<Record<string, string>>
+    expect(accounts[0]?.['AccountName']).toBe('user1')
+    expect(accounts[0]?.['AccountPassword']).not.toBe('old-password')
+    expect(await read(engine, 'rds-single', 'ACSPrevious')).toMatchObject({
+      VersionId: 'v1',
+      SecretData: fixtures.rds.SecretData,
+    })
+  })
+
+  it('gives every rotating type a new value of its own shape', async () => {
+    const { engine, clock } = testEngine()
+    await createAll(engine, weekly)
+    clock.advance(days(7))
+    const shapes: Record<string, ReadonlyArray<string>> = {
+      'rds-single': ['Accounts'],
+      'rds-double': ['Accounts'],
+      redis: ['Accounts'],
+      'acs/ram/user/alice': ['AccessKeys'],
+      'acs/ecs/web': ['UserName', 'Password'],
+      'acs/ecs/ssh': ['UserName', 'PublicKey', 'PrivateKey'],
+    }
+    for (const [name, keys] of Object.entries(shapes)) {
+      const current = await read(engine, name)
+      expect(current.VersionId).toMatch(uuid)
+      expect(Object.keys(json(current.SecretData))).toStrictEqual(keys)
+      expect((await read(engine, name, 'ACSPrevious')).VersionId).toBe('v1')
+    }
+  })
+
+  it('DoubleUsers switches accounts at each rotation', async () => {
+    const { engine, clock } = testEngine()
+    await createAll(engine, weekly)
+    const names: string[] = []
+    for (let i = 0; i < 3; i++) {
+      clock.advance(days(7))
+      for (const name of ['rds-double', 'redis']) {
+        const [account] = json((await read(engine, name)).SecretData)['Accounts'] as Array<Record<string, string>>
+        names.push(account?.['AccountName'] ?? '')
+      }
+    }
+    expect(names).toStrictEqual(['user1_clone', 'app_clone', 'user1', 'app', 'user1_clone', 'app_clone'])
+  })
+
+  it('writes one version however many intervals were missed, and keeps the schedule phase', async () => {
+    const { engine, clock, store } = testEngine()
+    await createAll(engine, weekly)
+    clock.advance(days(30))
+    await read(engine, 'rds-single')
+    const record = await recordOf(store, 'rds-single')
+    expect(record.secret.versions).toHaveLength(2)
+    expect(record.rotation).toStrictEqual({
+      enabled: true,
+      intervalSeconds: 7 * 86_400,
+      nextRotationAt: start + days(35),
+      lastRotationAt: start + days(30),
+    })
+  })
+
+  it('never rotates a secret whose rotation is disabled, or was disabled', async () => {
+    const { engine, clock, store } = testEngine()
+    await createAll(engine)
+    await engine.updateSecretRotationPolicy({
+      SecretName: 'redis',
+      EnableAutomaticRotation: 'true',
+      RotationInterval: '7d',
+    })()
+    await engine.updateSecretRotationPolicy({ SecretName: 'redis', EnableAutomaticRotation: 'false' })()
+    clock.advance(days(400))
+    for (const name of ['rds-single', 'redis', 'acs/ecs/ssh']) {
+      expect((await read(engine, name)).VersionId).toBe('v1')
+      expect((await recordOf(store, name)).secret.versions).toHaveLength(1)
+    }
+  })
+
+  it('rotates at once on the next request when a policy is enabled after its first date has passed', async () => {
+    const { engine, clock } = testEngine()
+    await createAll(engine)
+    clock.advance(days(40))
+    await engine.updateSecretRotationPolicy({
+      SecretName: 'acs/ecs/web',
+      EnableAutomaticRotation: 'true',
+      RotationInterval: '30d',
+    })()
+    const current = await read(engine, 'acs/ecs/web')
+    expect(current.VersionId).toMatch(uuid)
+    expect(current.LastRotationDate).toBe('2026-02-10T00:00:00Z')
+    expect(current.NextRotationDate).toBe('2026-03-12T00:00:00Z')
+  })
+
+  it('a failed commit of a due rotation leaves the secret as it was', async () => {
+    const { engine, clock, store } = testEngine()
+    await createAll(engine, weekly)
+    clock.advance(days(7))
+    const before = store.snapshot()
+    store.faults.failNext('commit', 100)
+    expect(E.isLeft(await engine.getSecretValue({ SecretName: 'rds-single' })())).toBe(true)
+    expect(store.snapshot()).toStrictEqual(before)
+    store.faults.failNext('commit', 0)
+    expect((await read(engine, 'rds-single')).VersionId).toMatch(uuid)
+  })
+
+  it('property: after any elapsed time, at most one new version and the next rotation after now, on the grid', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 6, max: 8_760 }),
+        fc.integer({ min: 0, max: 3 * 8_760 }),
+        async (intervalHours, elapsedHours) => {
+          const { engine, clock, store } = testEngine()
+          await engine.createSecret({
+            ...fixtures.ecsPassword,
+            EnableAutomaticRotation: 'true',
+            RotationInterval: `${intervalHours}h`,
+          })()
+          clock.advance(hours(elapsedHours))
+          await read(engine, 'acs/ecs/web')
+          const { rotation, secret } = await recordOf(store, 'acs/ecs/web')
+          const now = start + hours(elapsedHours)
+          const due = elapsedHours >= intervalHours
+          expect(secret.versions).toHaveLength(due ? 2 : 1)
+          expect(rotation.nextRotationAt).toBeGreaterThan(now)
+          expect(((rotation.nextRotationAt ?? 0) - start) % hours(intervalHours)).toBe(0)
+          expect(rotation.nextRotationAt).toBeLessThanOrEqual(now + hours(intervalHours))
+          expect(rotation.lastRotationAt).toBe(due ? now : undefined)
+        },
+      ),
+      { numRuns: 50 },
+    )
+  })
+})
