@@ -50,8 +50,9 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
   | SetSecretPolicy.SetSecretPolicyCommand
   | GetSecretPolicy.GetSecretPolicyCommand
 // tags, rotation and passwords
-  | GetRandomPassword.GetRandomPasswordCommand
+  | RotateSecret.RotateSecretCommand
   | UpdateSecretRotationPolicy.UpdateSecretRotationPolicyCommand
+  | GetRandomPassword.GetRandomPasswordCommand
 
 /**
  * @category model
@@ -91,10 +92,9 @@ export const actions: { readonly [A in Action]: Decoder } = {
   SetSecretPolicy: SetSecretPolicy.decode,
   GetSecretPolicy: GetSecretPolicy.decode,
   // tags, rotation and passwords
-  GetRandomPassword: GetRandomPassword.decode,
-  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
-  | RotateSecret.RotateSecretCommand
   RotateSecret: RotateSecret.decode,
+  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
+  GetRandomPassword: GetRandomPassword.decode,
 }
 
 // -------------------------------------------------------------------------------------

@@ -74,12 +74,9 @@ export interface Requests {
   readonly SetSecretPolicy: SetSecretPolicyRequest
   readonly GetSecretPolicy: GetSecretPolicyRequest
   // tags, rotation and passwords
-  readonly GetRandomPassword: GetRandomPasswordRequest
-  GetRandomPassword: GetRandomPassword.handle,
-  readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
-  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
   readonly RotateSecret: RotateSecretRequest
-  RotateSecret: RotateSecret.handle,
+  readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
+  readonly GetRandomPassword: GetRandomPasswordRequest
 }
 
 type Handlers = { readonly [A in Action]: (command: CommandOf<A>, env: Env) => TE.TaskEither<ApiError, unknown> }
@@ -117,6 +114,9 @@ export const handlers = {
   SetSecretPolicy: SetSecretPolicy.handle,
   GetSecretPolicy: GetSecretPolicy.handle,
   // tags, rotation and passwords
+  RotateSecret: RotateSecret.handle,
+  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
+  GetRandomPassword: GetRandomPassword.handle,
 } satisfies Handlers
 
 /**
