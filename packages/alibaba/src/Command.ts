@@ -21,10 +21,10 @@ import * as DeleteSecret from './DeleteSecret.js'
 import * as RestoreSecret from './RestoreSecret.js'
 import * as SetSecretPolicy from './SetSecretPolicy.js'
 import * as GetSecretPolicy from './GetSecretPolicy.js'
+import * as BatchGetSecretValue from './BatchGetSecretValue.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
-import * as RotateSecret from './RotateSecret.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -38,6 +38,7 @@ import * as RotateSecret from './RotateSecret.js'
  */
 export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecretValueCommand
 // versions and labels
+  | BatchGetSecretValue.BatchGetSecretValueCommand
   | ListSecretVersionIds.ListSecretVersionIdsCommand
   | UpdateSecretVersionStage.UpdateSecretVersionStageCommand
   | PutSecretValue.PutSecretValueCommand
@@ -50,9 +51,8 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
   | SetSecretPolicy.SetSecretPolicyCommand
   | GetSecretPolicy.GetSecretPolicyCommand
 // tags, rotation and passwords
-  | RotateSecret.RotateSecretCommand
-  | UpdateSecretRotationPolicy.UpdateSecretRotationPolicyCommand
   | GetRandomPassword.GetRandomPasswordCommand
+  | UpdateSecretRotationPolicy.UpdateSecretRotationPolicyCommand
 
 /**
  * @category model
@@ -80,6 +80,7 @@ export const actions: { readonly [A in Action]: Decoder } = {
   CreateSecret: CreateSecret.decode,
   GetSecretValue: GetSecretValue.decode,
   // versions and labels
+  BatchGetSecretValue: BatchGetSecretValue.decode,
   ListSecretVersionIds: ListSecretVersionIds.decode,
   UpdateSecretVersionStage: UpdateSecretVersionStage.decode,
   PutSecretValue: PutSecretValue.decode,
@@ -92,9 +93,8 @@ export const actions: { readonly [A in Action]: Decoder } = {
   SetSecretPolicy: SetSecretPolicy.decode,
   GetSecretPolicy: GetSecretPolicy.decode,
   // tags, rotation and passwords
-  RotateSecret: RotateSecret.decode,
-  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
   GetRandomPassword: GetRandomPassword.decode,
+  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
 }
 
 // -------------------------------------------------------------------------------------

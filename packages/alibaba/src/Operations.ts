@@ -27,6 +27,8 @@ import * as RestoreSecret from './handlers/RestoreSecret.js'
 import * as SetSecretPolicy from './handlers/SetSecretPolicy.js'
 import * as GetSecretPolicy from './handlers/GetSecretPolicy.js'
 import * as GetSecretValue from './handlers/GetSecretValue.js'
+import * as BatchGetSecretValue from './handlers/BatchGetSecretValue.js'
+import type { BatchGetSecretValueRequest } from './BatchGetSecretValue.js'
 import * as ListSecretVersionIds from './handlers/ListSecretVersionIds.js'
 import type { ListSecretVersionIdsRequest } from './ListSecretVersionIds.js'
 import * as UpdateSecretVersionStage from './handlers/UpdateSecretVersionStage.js'
@@ -37,8 +39,6 @@ import type { GetRandomPasswordRequest } from './GetRandomPassword.js'
 import * as GetRandomPassword from './handlers/GetRandomPassword.js'
 import type { UpdateSecretRotationPolicyRequest } from './UpdateSecretRotationPolicy.js'
 import * as UpdateSecretRotationPolicy from './handlers/UpdateSecretRotationPolicy.js'
-import type { RotateSecretRequest } from './RotateSecret.js'
-import * as RotateSecret from './handlers/RotateSecret.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -62,6 +62,7 @@ export interface Requests {
   readonly CreateSecret: CreateSecretRequest
   readonly GetSecretValue: GetSecretValueRequest
   // versions and labels
+  readonly BatchGetSecretValue: BatchGetSecretValueRequest
   readonly ListSecretVersionIds: ListSecretVersionIdsRequest
   readonly UpdateSecretVersionStage: UpdateSecretVersionStageRequest
   readonly PutSecretValue: PutSecretValueRequest
@@ -74,9 +75,10 @@ export interface Requests {
   readonly SetSecretPolicy: SetSecretPolicyRequest
   readonly GetSecretPolicy: GetSecretPolicyRequest
   // tags, rotation and passwords
-  readonly RotateSecret: RotateSecretRequest
-  readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
   readonly GetRandomPassword: GetRandomPasswordRequest
+  GetRandomPassword: GetRandomPassword.handle,
+  readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
+  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
 }
 
 type Handlers = { readonly [A in Action]: (command: CommandOf<A>, env: Env) => TE.TaskEither<ApiError, unknown> }
@@ -102,6 +104,7 @@ export const handlers = {
   CreateSecret: CreateSecret.handle,
   GetSecretValue: GetSecretValue.handle,
   // versions and labels
+  BatchGetSecretValue: BatchGetSecretValue.handle,
   ListSecretVersionIds: ListSecretVersionIds.handle,
   UpdateSecretVersionStage: UpdateSecretVersionStage.handle,
   PutSecretValue: PutSecretValue.handle,
@@ -114,9 +117,6 @@ export const handlers = {
   SetSecretPolicy: SetSecretPolicy.handle,
   GetSecretPolicy: GetSecretPolicy.handle,
   // tags, rotation and passwords
-  RotateSecret: RotateSecret.handle,
-  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
-  GetRandomPassword: GetRandomPassword.handle,
 } satisfies Handlers
 
 /**

@@ -43,6 +43,23 @@ export interface GetSecretValueResponse {
   readonly ExtendedConfig?: string
 }
 
+/**
+ * What reading one secret's value needs: GetSecretValue's command has these fields, and so has
+ * each entry of BatchGetSecretValue's `SecretsList`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ValueRequest {
+  /** A name or an ARN. */
+  readonly secretName: string
+  readonly versionId?: string
+  readonly versionStage?: string
+  readonly fetchExtendedConfig: boolean
+  /** Stop with DryRunOperationError once the version is found, before opening it. */
+  readonly dryRun?: boolean
+}
+
 // -------------------------------------------------------------------------------------
 // handler
 // -------------------------------------------------------------------------------------
@@ -54,19 +71,31 @@ export interface GetSecretValueResponse {
 export const handle = (
   command: GetSecretValueCommand,
   env: Engine.Env,
+): TE.TaskEither<ApiError.ApiError, GetSecretValueResponse> => readValue(env, command)
+
+/**
+ * Reads one secret's value and builds its GetSecretValue response body: the one implementation
+ * that GetSecretValue and BatchGetSecretValue share.
+ *
+ * @category handler
+ * @since 0.1.0
+ */
+export const readValue = (
+  env: Engine.Env,
+  request: ValueRequest,
 ): TE.TaskEither<ApiError.ApiError, GetSecretValueResponse> =>
   pipe(
-    Engine.readExisting(env, command.secretName),
+    Engine.readExisting(env, request.secretName),
     TE.flatMap(({ name, record }) =>
       record.plannedDeleteAt !== undefined
         ? TE.left(ApiError.resourceInDeleteWindow())
         : pipe(
-            TE.fromEither(selectVersion(command, record)),
-            TE.tap(() => (command.dryRun ? TE.left(ApiError.dryRunOperation()) : TE.right(undefined))),
+            TE.fromEither(selectVersion(request, record)),
+            TE.tap(() => (request.dryRun === true ? TE.left(ApiError.dryRunOperation()) : TE.right(undefined))),
             TE.flatMap((version) =>
               pipe(
                 SecretValues.open(env, { secretName: name, versionId: version.versionId }, version.value),
-                TE.map((value) => responseOf(command, record, version, Redacted.value(value.secretData))),
+                TE.map((value) => responseOf(request, record, version, Redacted.value(value.secretData))),
               ),
             ),
           ),
@@ -107,7 +136,7 @@ export const selectVersion = (
 // -------------------------------------------------------------------------------------
 
 const responseOf = (
-  command: GetSecretValueCommand,
+  request: ValueRequest,
   record: SecretRecord.SecretRecord,
   version: Version.Version<SecretRecord.SealedValue>,
   secretData: string,
@@ -120,7 +149,7 @@ const responseOf = (
   CreateTime: Wire.date(version.createdAt),
   VersionStages: { VersionStage: [...version.stages] },
   ...rotationFields(record),
-  ...(command.fetchExtendedConfig && record.secretType !== 'Generic' && record.extendedConfig !== undefined
+  ...(request.fetchExtendedConfig && record.secretType !== 'Generic' && record.extendedConfig !== undefined
     ? { ExtendedConfig: record.extendedConfig }
     : {}),
 })
