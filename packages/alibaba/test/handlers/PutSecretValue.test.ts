@@ -1,4 +1,4 @@
-import { ApiErrors } from '@secrets-engine/alibaba'
+import { ApiErrors, type PutSecretValueRequest } from '@secrets-engine/alibaba'
 import { NodeAesGcm } from '@secrets-engine/crypto'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -7,7 +7,9 @@ import { testEngine } from '../../../../test/support/engine.js'
 import { generic, labelsOf, recordOf, scheduleDeletion, withoutRequestId } from '../support/versions.js'
 
 const name = generic.SecretName
-const put = (params: Record<string, string>) => ({ SecretName: name, SecretData: 'next', ...params })
+// Typed as a request so the typed method takes it; invalid values are the point of some tests.
+const put = (params: Readonly<Record<string, string>>) =>
+  ({ SecretName: name, SecretData: 'next', ...params }) as PutSecretValueRequest
 const setup = async (options: Parameters<typeof testEngine>[0] = {}) => {
   const t = testEngine(options)
   await t.engine.createSecret(generic)()

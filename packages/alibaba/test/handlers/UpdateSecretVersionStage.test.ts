@@ -1,4 +1,4 @@
-import { ApiErrors } from '@secrets-engine/alibaba'
+import { ApiErrors, type UpdateSecretVersionStageRequest } from '@secrets-engine/alibaba'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -24,7 +24,9 @@ const setup = async () => {
   })()
   return t
 }
-const update = (params: Record<string, string>) => ({ SecretName: name, ...params })
+// Typed as a request so the typed method takes it; missing parameters are the point of some tests.
+const update = (params: Readonly<Record<string, string>>) =>
+  ({ SecretName: name, ...params }) as UpdateSecretVersionStageRequest
 
 describe('UpdateSecretVersionStage', () => {
   it('attaches a label with MoveToVersion and answers with the secret name', async () => {
