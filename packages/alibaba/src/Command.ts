@@ -25,6 +25,7 @@ import * as BatchGetSecretValue from './BatchGetSecretValue.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
+import * as RotateSecret from './RotateSecret.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -51,8 +52,9 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
   | SetSecretPolicy.SetSecretPolicyCommand
   | GetSecretPolicy.GetSecretPolicyCommand
 // tags, rotation and passwords
-  | GetRandomPassword.GetRandomPasswordCommand
+  | RotateSecret.RotateSecretCommand
   | UpdateSecretRotationPolicy.UpdateSecretRotationPolicyCommand
+  | GetRandomPassword.GetRandomPasswordCommand
 
 /**
  * @category model
@@ -93,8 +95,9 @@ export const actions: { readonly [A in Action]: Decoder } = {
   SetSecretPolicy: SetSecretPolicy.decode,
   GetSecretPolicy: GetSecretPolicy.decode,
   // tags, rotation and passwords
-  GetRandomPassword: GetRandomPassword.decode,
+  RotateSecret: RotateSecret.decode,
   UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
+  GetRandomPassword: GetRandomPassword.decode,
 }
 
 // -------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ import type { GetRandomPasswordRequest } from './GetRandomPassword.js'
 import * as GetRandomPassword from './handlers/GetRandomPassword.js'
 import type { UpdateSecretRotationPolicyRequest } from './UpdateSecretRotationPolicy.js'
 import * as UpdateSecretRotationPolicy from './handlers/UpdateSecretRotationPolicy.js'
+import type { RotateSecretRequest } from './RotateSecret.js'
+import * as RotateSecret from './handlers/RotateSecret.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -75,10 +77,9 @@ export interface Requests {
   readonly SetSecretPolicy: SetSecretPolicyRequest
   readonly GetSecretPolicy: GetSecretPolicyRequest
   // tags, rotation and passwords
-  readonly GetRandomPassword: GetRandomPasswordRequest
-  GetRandomPassword: GetRandomPassword.handle,
+  readonly RotateSecret: RotateSecretRequest
   readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
-  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
+  readonly GetRandomPassword: GetRandomPasswordRequest
 }
 
 type Handlers = { readonly [A in Action]: (command: CommandOf<A>, env: Env) => TE.TaskEither<ApiError, unknown> }
@@ -117,6 +118,9 @@ export const handlers = {
   SetSecretPolicy: SetSecretPolicy.handle,
   GetSecretPolicy: GetSecretPolicy.handle,
   // tags, rotation and passwords
+  RotateSecret: RotateSecret.handle,
+  UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
+  GetRandomPassword: GetRandomPassword.handle,
 } satisfies Handlers
 
 /**
