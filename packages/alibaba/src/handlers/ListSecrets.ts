@@ -3,7 +3,8 @@
  * name, with `TotalCount` counting every match. Secrets pending deletion are listed with their
  * `PlannedDeleteTime`; a secret whose window has passed is gone, so it is neither listed nor
  * counted, even before any request has removed it from the store. Listing reads only: it never
- * writes to the store (due rotations and expiries are applied by the requests that touch a secret).
+ * writes to the store (due rotations and expiries are applied by the requests that touch a secret),
+ * but it shows each secret as those requests would leave it.
  *
  * Cost, for n secrets in the store and a page of p:
  * - with a `SecretName` filter: one `store.get` per distinct name (at most 10), never a scan;
@@ -84,7 +85,7 @@ export const handle = (
       PageNumber: command.pageNumber,
       PageSize: command.pageSize,
       TotalCount: total,
-      SecretList: { Secret: page.map(listed(command.fetchTags)) },
+      SecretList: { Secret: page.map(listed(env.now, command.fetchTags)) },
     })),
   )
 }
@@ -217,13 +218,18 @@ const scan =
     )()
   }
 
+/**
+ * A listed secret as it is at `now`. A rotation that is due but not yet applied (listing does not
+ * write) updates the secret at the time of the request that applies it; so the list shows `now`
+ * as its UpdateTime, which is what a DescribeSecret at the same time gives.
+ */
 const listed =
-  (fetchTags: boolean) =>
+  (now: number, fetchTags: boolean) =>
   (record: Row): ListedSecret => ({
     SecretName: record.secret.name,
     SecretType: record.secretType,
     CreateTime: Wire.date(record.secret.createdAt),
-    UpdateTime: Wire.date(record.updatedAt),
+    UpdateTime: Wire.date(SecretRecord.isRotationDue(now)(record) ? now : record.updatedAt),
     ...(record.plannedDeleteAt === undefined ? {} : { PlannedDeleteTime: Wire.date(record.plannedDeleteAt) }),
     ...(fetchTags ? { Tags: tagsField(record.tags) } : {}),
   })

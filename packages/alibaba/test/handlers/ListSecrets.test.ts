@@ -2,7 +2,7 @@ import { ApiErrors, type ListSecretsResponse } from '@secrets-engine/alibaba'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { days, testEngine } from '../../../../test/support/engine.js'
+import { days, hours, testEngine } from '../../../../test/support/engine.js'
 
 const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
   E.map(({ RequestId: _, ...body }: A) => body)(r)
@@ -168,6 +168,20 @@ describe('ListSecrets: pages', () => {
     expect(names(await engine.listSecrets({ Filters: filters(['TagKey', ['env']]) })())).toStrictEqual(
       E.right([1, ['d']]),
     )
+  })
+
+  it('shows a due rotation in UpdateTime as DescribeSecret does, without writing', async () => {
+    const { engine, clock, store } = testEngine()
+    await engine.createSecret({ ...rds('r'), EnableAutomaticRotation: 'true', RotationInterval: '6h' })()
+    clock.advance(hours(7))
+    const before = store.snapshot()
+    const listed = await engine.listSecrets({})()
+    expect(store.snapshot()).toStrictEqual(before)
+    const described = await engine.describeSecret({ SecretName: 'r' })()
+    expect(E.map((b: ListSecretsResponse) => b.SecretList.Secret[0]?.UpdateTime)(listed)).toStrictEqual(
+      E.right('2026-01-01T07:00:00Z'),
+    )
+    expect(E.map((b: { UpdateTime: string }) => b.UpdateTime)(described)).toStrictEqual(E.right('2026-01-01T07:00:00Z'))
   })
 
   it('answers a store failure with 500 InternalFailure', async () => {
