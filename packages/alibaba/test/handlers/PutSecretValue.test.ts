@@ -67,6 +67,23 @@ describe('PutSecretValue', () => {
     ])
   })
 
+  it('gives the new version both ACSCurrent and ACSPrevious when both are listed, in either order', async () => {
+    for (const stages of ['["ACSPrevious","ACSCurrent"]', '["ACSCurrent","ACSPrevious"]']) {
+      const { engine, store } = await setup()
+      await engine.putSecretValue(put({ VersionId: 'v2' }))()
+      expect(
+        withoutRequestId(await engine.putSecretValue(put({ VersionId: 'v3', VersionStages: stages }))()),
+      ).toStrictEqual(
+        E.right({ SecretName: name, VersionId: 'v3', VersionStages: { VersionStage: ['ACSCurrent', 'ACSPrevious'] } }),
+      )
+      expect(await labelsOf(store, name)).toStrictEqual([
+        ['v1', []],
+        ['v2', []],
+        ['v3', ['ACSCurrent', 'ACSPrevious']],
+      ])
+    }
+  })
+
   it('accepts a name or the ARN, stores binary data verbatim, and updates the secret', async () => {
     const { engine, store, clock } = await setup()
     clock.advance(5_000)
