@@ -170,3 +170,36 @@ export const secretNotFoundOnDelete = (): ApiError => make('Forbidden.ResourceNo
  * @since 0.1.0
  */
 export const resourceInUse = (): ApiError => make('Rejected.ResourceInUse', 409, 'restore normal secret')
+
+/**
+ * TagResources, UntagResources and ListTagResources: a tag key that breaks the rules (1 to 128
+ * characters of the tag set, not starting with `aliyun` or `acs:`). Alibaba's message, which names
+ * no parameter.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const invalidTagKey = (): ApiError =>
+  make('InvalidParameter.TagKey', 400, 'The specified parameter is not valid.')
+
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const invalidTagValue = (): ApiError =>
+  make('InvalidParameter.TagValue', 400, 'The specified parameter is not valid.')
+
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const duplicateTagKey = (): ApiError => make('Duplicate.TagKey', 400, 'The specified tagKey is duplicate.')
+
+/**
+ * A `ResourceId.N` of the batch tag operations that names no secret.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const resourceIdNotFound = (): ApiError =>
+  make('InvalidResourceId.NotFound', 404, 'The specified ResourceId is not found.')

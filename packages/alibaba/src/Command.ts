@@ -26,6 +26,8 @@ import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
 import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
 import * as RotateSecret from './RotateSecret.js'
+import * as TagResource from './TagResource.js'
+import * as UntagResource from './UntagResource.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -52,6 +54,8 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
   | SetSecretPolicy.SetSecretPolicyCommand
   | GetSecretPolicy.GetSecretPolicyCommand
 // tags, rotation and passwords
+  | UntagResource.UntagResourceCommand
+  | TagResource.TagResourceCommand
   | RotateSecret.RotateSecretCommand
   | UpdateSecretRotationPolicy.UpdateSecretRotationPolicyCommand
   | GetRandomPassword.GetRandomPasswordCommand
@@ -95,6 +99,8 @@ export const actions: { readonly [A in Action]: Decoder } = {
   SetSecretPolicy: SetSecretPolicy.decode,
   GetSecretPolicy: GetSecretPolicy.decode,
   // tags, rotation and passwords
+  UntagResource: UntagResource.decode,
+  TagResource: TagResource.decode,
   RotateSecret: RotateSecret.decode,
   UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.decode,
   GetRandomPassword: GetRandomPassword.decode,

@@ -495,7 +495,7 @@ const extendedConfigC = (secretType: SecretType): t.Type<Json.JsonParameter, str
 
 const tagCharacters = /^[A-Za-z0-9/\\_\-.+=:@]*$/
 
-const TagKey = checkedString(
+export const TagKeyC = checkedString(
   `1 to ${limits.tagCharacters} letters, digits or / \\ _ - . + = : @, not starting with aliyun or acs:`,
   (u) =>
     u.length > 0 &&
@@ -505,12 +505,15 @@ const TagKey = checkedString(
     !u.startsWith('acs:'),
 )
 
-const TagValue = checkedString(
+export const TagValueC = checkedString(
   `at most ${limits.tagCharacters} letters, digits or / \\ _ - . + = : @`,
   (u) => u.length <= limits.tagCharacters && tagCharacters.test(u),
 )
 
-const TagList = t.readonlyArray(t.type({ TagKey, TagValue }), 'a JSON array of {"TagKey":"","TagValue":""}')
+const TagList = t.readonlyArray(
+  t.type({ TagKey: TagKeyC, TagValue: TagValueC }),
+  'a JSON array of {"TagKey":"","TagValue":""}',
+)
 
 export const TagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
   'Tags',

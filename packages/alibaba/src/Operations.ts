@@ -41,6 +41,10 @@ import type { UpdateSecretRotationPolicyRequest } from './UpdateSecretRotationPo
 import * as UpdateSecretRotationPolicy from './handlers/UpdateSecretRotationPolicy.js'
 import type { RotateSecretRequest } from './RotateSecret.js'
 import * as RotateSecret from './handlers/RotateSecret.js'
+import type { TagResourceRequest } from './TagResource.js'
+import * as TagResource from './handlers/TagResource.js'
+import type { UntagResourceRequest } from './UntagResource.js'
+import * as UntagResource from './handlers/UntagResource.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -77,6 +81,8 @@ export interface Requests {
   readonly SetSecretPolicy: SetSecretPolicyRequest
   readonly GetSecretPolicy: GetSecretPolicyRequest
   // tags, rotation and passwords
+  readonly UntagResource: UntagResourceRequest
+  readonly TagResource: TagResourceRequest
   readonly RotateSecret: RotateSecretRequest
   readonly UpdateSecretRotationPolicy: UpdateSecretRotationPolicyRequest
   readonly GetRandomPassword: GetRandomPasswordRequest
@@ -118,6 +124,8 @@ export const handlers = {
   SetSecretPolicy: SetSecretPolicy.handle,
   GetSecretPolicy: GetSecretPolicy.handle,
   // tags, rotation and passwords
+  UntagResource: UntagResource.handle,
+  TagResource: TagResource.handle,
   RotateSecret: RotateSecret.handle,
   UpdateSecretRotationPolicy: UpdateSecretRotationPolicy.handle,
   GetRandomPassword: GetRandomPassword.handle,
