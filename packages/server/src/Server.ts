@@ -158,14 +158,18 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const server = createServer({
     headersTimeout: options.headersTimeout ?? defaults.headersTimeout,
     requestTimeout: options.requestTimeout ?? defaults.requestTimeout,
+    // How often those two timeouts are checked; Node's default (30 s) would outlast them.
+    connectionsCheckingInterval: 1_000,
   })
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void serve(context, options.logger, req, res)
   })
   // A client that breaks the protocol gets a plain 400 and loses its connection, nothing more.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-    else socket.destroy()
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+    if (socket.writable) {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy())
+    } else socket.destroy()
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -186,6 +190,26 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     })
 
   return { url: `http://${host}`, host, port, credentials, engine, close }
+}
+
+/**
+ * The parameters an operation sees: all but the common ones, keeping `RegionId` for the tag
+ * operations, whose own parameter it is.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const businessParameters = (
+  action: string,
+  params: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> => {
+  const business: Record<string, string> = Object.create(null) as Record<string, string>
+  for (const [name, value] of Object.entries(params)) {
+    if (commonParameters.includes(name)) continue
+    if (name === 'RegionId' && !regionIdIsBusiness.has(action)) continue
+    Object.defineProperty(business, name, { value, enumerable: true })
+  }
+  return business
 }
 
 // -------------------------------------------------------------------------------------
@@ -317,13 +341,7 @@ const handle = async (context: Context, req: IncomingMessage): Promise<Outcome> 
   }
   const who = verified === undefined ? {} : { accessKeyId: verified.accessKeyId, scheme: verified.scheme }
 
-  const business: Record<string, string> = Object.create(null) as Record<string, string>
-  for (const [name, value] of Object.entries(params)) {
-    if (commonParameters.includes(name)) continue
-    if (name === 'RegionId' && !regionIdIsBusiness.has(action)) continue
-    Object.defineProperty(business, name, { value, enumerable: true })
-  }
-  const result = await context.engine.request(action, business)()
+  const result = await context.engine.request(action, businessParameters(action, params))()
   if (E.isLeft(result)) return fail(result.left, { action, ...who })
   return { status: 200, body: result.right, requestId: result.right.RequestId, action, ...who }
 }

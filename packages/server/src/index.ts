@@ -3,7 +3,7 @@
  * Alibaba Cloud SDKs talk to unmodified. `startServer()` listens on 127.0.0.1 in front of an engine
  * from `@secrets-engine/alibaba`.
  */
-export { apiVersion, commonParameters, defaults, startServer } from './Server.js'
+export { apiVersion, businessParameters, commonParameters, defaults, startServer } from './Server.js'
 export type { Logger, RunningServer, ServerOptions } from './Server.js'
 export type { Credential } from './Signature.js'
 export * as GatewayError from './GatewayError.js'
