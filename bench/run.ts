@@ -7,9 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { suite as crypto } from './crypto.js'
+import { suite as server } from './server.js'
 import type { Comparison, Measure, Suite } from './Suite.js'
 
-const suites: ReadonlyArray<Suite> = [crypto]
+const suites: ReadonlyArray<Suite> = [crypto, server]
 
 const time = Number(process.env['BENCH_TIME'] ?? 200)
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5)
