@@ -129,7 +129,12 @@ export const putVersion =
       return E.left(DomainError.versionAlreadyExists(next.versionId))
     }
     const added: Secret<A> = { ...secret, versions: [...secret.versions, { ...next, stages: [] }] }
-    const labels = stages === undefined ? [rules.currentStage] : [...new Set(stages)]
+    // The current label goes first: moving it hands the previous label to the old current version,
+    // and a previous label listed for the new version must then move on to it, in any listed order.
+    const listed = stages === undefined ? [rules.currentStage] : [...new Set(stages)]
+    const labels = listed.includes(rules.currentStage)
+      ? [rules.currentStage, ...listed.filter((stage) => stage !== rules.currentStage)]
+      : listed
     const labelled = labels.reduce((s, stage) => attach(rules, s, stage, next.versionId), added)
     return E.map((s: Secret<A>) => prune(rules)(s))(withinStageLimit(rules)(labelled))
   }

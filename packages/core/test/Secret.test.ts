@@ -67,6 +67,16 @@ describe('putVersion', () => {
     expect(layoutOf(r)).toStrictEqual(E.right(['v1: Previous', 'v2: Current,Extra']))
   })
 
+  it('gives the new version every listed label, in whatever order current and previous are listed', () => {
+    for (const stages of [
+      ['Current', 'Previous'],
+      ['Previous', 'Current'],
+    ]) {
+      const r = Secret.putVersion(rules)(v('v2'), stages.map(label))(initial)
+      expect(layoutOf(r)).toStrictEqual(E.right(['v1: ', 'v2: Current,Previous']))
+    }
+  })
+
   it('moves a custom label from the version that had it', () => {
     const r = put(v('v3'), [label('Pending')])(Secret.putVersion(rules)(v('v2'), [label('Pending')])(initial))
     expect(layoutOf(r)).toStrictEqual(E.right(['v1: Current', 'v2: ', 'v3: Pending']))

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { Redacted, Secret } from '@secrets-engine/core'
-import type { StageLabel, Version } from '@secrets-engine/core'
+import type { Version } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -91,7 +91,7 @@ const addVersion = (
       pipe(
         Secret.putVersion(Dialect.rules)(
           { versionId: command.versionId, createdAt: env.now, value: sealed },
-          command.versionStages === undefined ? undefined : currentFirst(command.versionStages),
+          command.versionStages,
         )(record.secret),
         E.mapLeft(Versions.fromDomainError),
       ),
@@ -119,17 +119,6 @@ const repeatVersion = (
         : TE.left(ApiError.resourceExist()),
     ),
   )
-
-/**
- * The core attaches listed labels in order, and attaching ACSCurrent hands ACSPrevious to the old
- * current version. Listed first, ACSCurrent makes that hand-off before any listed ACSPrevious is
- * attached, so the new version gets exactly the listed labels whatever their order (listed last,
- * it would take ACSPrevious away from the new version again).
- */
-const currentFirst = (stages: ReadonlyArray<StageLabel.StageLabel>): ReadonlyArray<StageLabel.StageLabel> => [
-  ...stages.filter((s) => s === Dialect.currentStage),
-  ...stages.filter((s) => s !== Dialect.currentStage),
-]
 
 const stagesOf = (secret: Secret.Secret<SecretRecord.SealedValue>, versionId: string): ReadonlyArray<string> =>
   pipe(
