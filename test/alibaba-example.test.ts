@@ -9,12 +9,12 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const built = existsSync(`${root}packages/alibaba/dist/index.js`)
 
 describe('examples/create-secret.js', () => {
-  it.skipIf(!built)('prints the decoded seed request with its value masked, then the exact errors', () => {
+  it.skipIf(!built)('prints the decoded seed request with its value redacted, then the exact errors', () => {
     const run = spawnSync(process.execPath, ['examples/create-secret.js'], { cwd: root, encoding: 'utf8' })
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('secret name      mydbconninfo')
-    expect(run.stdout).toContain('secret data      ****  (masked)')
+    expect(run.stdout).toContain('secret data      <redacted>')
     expect(run.stdout).not.toContain('AccountPassword":"****"')
     expect(run.stdout).toContain(
       'The specified parameter "RotationInterval" is not valid. It must be from 6 hours to 8760 hours.',
