@@ -13,7 +13,10 @@ import { defaults, startServer } from './Server.js'
 const usage = `usage: secrets-engine-server [--port N] [--access-key-id ID --access-key-secret SECRET] [--no-verify] [--debug]`
 
 const main = async (): Promise<void> => {
+  // `pnpm start -- --port 9000` hands the script a literal `--` first.
+  const args = process.argv.slice(2)
   const { values } = parseArgs({
+    args: args[0] === '--' ? args.slice(1) : args,
     options: {
       port: { type: 'string' },
       'access-key-id': { type: 'string' },
