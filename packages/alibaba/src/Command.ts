@@ -28,6 +28,9 @@ import * as UpdateSecretRotationPolicy from './UpdateSecretRotationPolicy.js'
 import * as RotateSecret from './RotateSecret.js'
 import * as TagResource from './TagResource.js'
 import * as UntagResource from './UntagResource.js'
+import * as TagResources from './TagResources.js'
+import * as UntagResources from './UntagResources.js'
+import * as ListTagResources from './ListTagResources.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -54,6 +57,9 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
   | SetSecretPolicy.SetSecretPolicyCommand
   | GetSecretPolicy.GetSecretPolicyCommand
 // tags, rotation and passwords
+  | ListTagResources.ListTagResourcesCommand
+  | UntagResources.UntagResourcesCommand
+  | TagResources.TagResourcesCommand
   | UntagResource.UntagResourceCommand
   | TagResource.TagResourceCommand
   | RotateSecret.RotateSecretCommand
@@ -99,6 +105,9 @@ export const actions: { readonly [A in Action]: Decoder } = {
   SetSecretPolicy: SetSecretPolicy.decode,
   GetSecretPolicy: GetSecretPolicy.decode,
   // tags, rotation and passwords
+  ListTagResources: ListTagResources.decode,
+  UntagResources: UntagResources.decode,
+  TagResources: TagResources.decode,
   UntagResource: UntagResource.decode,
   TagResource: TagResource.decode,
   RotateSecret: RotateSecret.decode,

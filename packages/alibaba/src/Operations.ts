@@ -45,6 +45,12 @@ import type { TagResourceRequest } from './TagResource.js'
 import * as TagResource from './handlers/TagResource.js'
 import type { UntagResourceRequest } from './UntagResource.js'
 import * as UntagResource from './handlers/UntagResource.js'
+import type { TagResourcesRequest } from './TagResources.js'
+import * as TagResources from './handlers/TagResources.js'
+import type { UntagResourcesRequest } from './UntagResources.js'
+import * as UntagResources from './handlers/UntagResources.js'
+import type { ListTagResourcesRequest } from './ListTagResources.js'
+import * as ListTagResources from './handlers/ListTagResources.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -81,6 +87,9 @@ export interface Requests {
   readonly SetSecretPolicy: SetSecretPolicyRequest
   readonly GetSecretPolicy: GetSecretPolicyRequest
   // tags, rotation and passwords
+  readonly ListTagResources: ListTagResourcesRequest
+  readonly UntagResources: UntagResourcesRequest
+  readonly TagResources: TagResourcesRequest
   readonly UntagResource: UntagResourceRequest
   readonly TagResource: TagResourceRequest
   readonly RotateSecret: RotateSecretRequest
@@ -124,6 +133,9 @@ export const handlers = {
   SetSecretPolicy: SetSecretPolicy.handle,
   GetSecretPolicy: GetSecretPolicy.handle,
   // tags, rotation and passwords
+  ListTagResources: ListTagResources.handle,
+  UntagResources: UntagResources.handle,
+  TagResources: TagResources.handle,
   UntagResource: UntagResource.handle,
   TagResource: TagResource.handle,
   RotateSecret: RotateSecret.handle,
