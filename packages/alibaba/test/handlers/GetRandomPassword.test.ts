@@ -103,6 +103,12 @@ describe('GetRandomPassword', () => {
     )
   })
 
+  it('ignores excluded characters outside the documented set (they never appear anyway)', async () => {
+    const { engine } = testEngine()
+    const password = passwordOf(await engine.getRandomPassword({ ExcludeCharacters: '` \u00e9\u4e2d' })())
+    expect(password).toHaveLength(32)
+  })
+
   it('draws from the engine random source: the same seed gives the same password', async () => {
     const a = passwordOf(await testEngine({ seed: 7 }).engine.getRandomPassword({})())
     const b = passwordOf(await testEngine({ seed: 7 }).engine.getRandomPassword({})())
