@@ -21,4 +21,14 @@ describe('examples/create-secret.js', () => {
     )
     expect(run.stdout).toContain('refused: HTTP 404 InvalidAction.NotFound')
   })
+
+  it.skipIf(!built)('lifecycle.js walks a secret through its life and shows the store holds no plaintext', () => {
+    const run = spawnSync(process.execPath, ['examples/lifecycle.js'], { cwd: root, encoding: 'utf8' })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('SecretData         correct horse battery staple')
+    expect(run.stdout).toContain('refused: HTTP 409 Rejected.ResourceInDeleteWindow')
+    expect(run.stdout).toContain('refused: HTTP 409 Rejected.ResourceExist: The resource already exists.')
+    expect(run.stdout).toContain('plaintext in it    none of the values written above')
+  })
 })
