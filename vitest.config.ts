@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const packages = ['core', 'crypto', 'store-memory', 'alibaba', 'server']
+const packages = ['core', 'crypto', 'store-memory', 'alibaba', 'huawei', 'server']
 
 // Tests run against the TypeScript sources, so `vitest` needs no build first.
 const source = (path: string): string => fileURLToPath(new URL(`./packages/${path}`, import.meta.url))

@@ -1,0 +1,143 @@
+/**
+ * The typed methods: one per operation, named as in Huawei's SDK, taking the path parameters in path
+ * order and then the JSON body (or the query), and answering with the typed response body. Each is
+ * `request` on the operation's route, so the two can never disagree.
+ *
+ * @since 0.1.0
+ */
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type { CsmsError } from './CsmsError.js'
+import type { RotateResponse } from './Rotation.js'
+import * as Routes from './Routes.js'
+import type { ListSecretsResponse, SecretResponse } from './Secrets.js'
+import type { StageResponse } from './Stages.js'
+import type { ListVersionsResponse, ShowVersionResponse, VersionMetadataResponse } from './Versions.js'
+
+// -------------------------------------------------------------------------------------
+// model: request bodies, as the wire carries them
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface CreateSecretRequestBody {
+  readonly name: string
+  readonly kms_key_id?: string
+  readonly description?: string
+  readonly secret_string?: string
+  readonly secret_binary?: string
+  readonly secret_type?: string
+  readonly auto_rotation?: boolean
+  readonly rotation_period?: string
+  readonly rotation_config?: string
+  readonly rotation_func_urn?: string
+  readonly event_subscriptions?: ReadonlyArray<string>
+  readonly enterprise_project_id?: string
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface UpdateSecretRequestBody {
+  readonly kms_key_id?: string
+  readonly description?: string
+  readonly auto_rotation?: boolean
+  readonly rotation_period?: string
+  readonly rotation_func_urn?: string
+  readonly event_subscriptions?: ReadonlyArray<string>
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface CreateSecretVersionRequestBody {
+  readonly secret_string?: string
+  readonly secret_binary?: string
+  readonly version_stages?: ReadonlyArray<string>
+  readonly expire_time?: number
+}
+
+/**
+ * Query parameters, as strings.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Query = Readonly<Record<string, string>>
+
+type Call<B> = TE.TaskEither<CsmsError, B>
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface TypedMethods {
+  readonly createSecret: (body: CreateSecretRequestBody) => Call<SecretResponse>
+  readonly listSecrets: (query?: Query) => Call<ListSecretsResponse>
+  readonly showSecret: (secretName: string) => Call<SecretResponse>
+  readonly updateSecret: (secretName: string, body: UpdateSecretRequestBody) => Call<SecretResponse>
+  readonly deleteSecret: (secretName: string) => Call<object>
+  readonly deleteSecretForSchedule: (
+    secretName: string,
+    body: { readonly recovery_window_in_days: number },
+  ) => Call<SecretResponse>
+  /** Cancels a scheduled deletion (the SDK's name). */
+  readonly restoreSecret: (secretName: string) => Call<SecretResponse>
+  readonly createSecretVersion: (
+    secretName: string,
+    body: CreateSecretVersionRequestBody,
+  ) => Call<VersionMetadataResponse>
+  readonly listSecretVersions: (secretName: string, query?: Query) => Call<ListVersionsResponse>
+  readonly showSecretVersion: (secretName: string, versionId: string) => Call<ShowVersionResponse>
+  readonly updateVersion: (
+    secretName: string,
+    versionId: string,
+    body: { readonly expire_time: number },
+  ) => Call<VersionMetadataResponse>
+  readonly showSecretStage: (secretName: string, stageName: string) => Call<StageResponse>
+  readonly updateSecretStage: (
+    secretName: string,
+    stageName: string,
+    body: { readonly version_id: string },
+  ) => Call<StageResponse>
+  readonly deleteSecretStage: (secretName: string, stageName: string) => Call<object>
+  readonly rotateSecret: (secretName: string) => Call<RotateResponse>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The typed methods over `request`: for each route, its path parameters (after `project_id`) are
+ * the leading arguments; the next is the body, or for GET the query.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const typedMethods = (
+  projectId: string,
+  request: (method: string, path: string, body?: unknown) => TE.TaskEither<CsmsError, unknown>,
+): TypedMethods => {
+  const methods: Record<string, (...args: ReadonlyArray<unknown>) => TE.TaskEither<CsmsError, unknown>> = {}
+  for (const route of Routes.routes) {
+    const names = Array.from(route.path.matchAll(/\{([a-z_]+)\}/g), (m) => m[1] ?? '').filter((n) => n !== 'project_id')
+    methods[route.operation] = (...args) => {
+      const params: Record<string, string> = { project_id: projectId }
+      names.forEach((name, i) => {
+        params[name] = String(args[i])
+      })
+      const rest = args[names.length]
+      const path = Routes.pathOf(route, params)
+      if (route.method === 'GET') {
+        const query = rest === undefined ? '' : new URLSearchParams(rest as Query).toString()
+        return request('GET', query === '' ? path : `${path}?${query}`)
+      }
+      return request(route.method, path, rest)
+    }
+  }
+  return methods as unknown as TypedMethods
+}

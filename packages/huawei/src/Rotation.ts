@@ -1,0 +1,166 @@
+/**
+ * Rotation of RDS-type secrets (COMMON secrets do not rotate: CSMS.0111). A rotation writes a new
+ * version, which takes SYSCURRENT (the old current version takes SYSPREVIOUS): its value is the
+ * current value with every `password` field of its JSON replaced by a fresh random password, or a
+ * fresh password when the value is not JSON. The same transition serves RotateSecret and the
+ * automatic rotation that the engine applies when `next_rotation_time` has passed.
+ *
+ * @since 0.1.0
+ */
+import { Redacted, Secret, type VersionId } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as Body from './Body.js'
+import * as CsmsError from './CsmsError.js'
+import * as Dialect from './Dialect.js'
+import * as Engine from './Engine.js'
+import * as Password from './Password.js'
+import { type Request } from './Request.js'
+import * as SecretRecord from './SecretRecord.js'
+import * as SecretValues from './SecretValues.js'
+import * as Secrets from './Secrets.js'
+import * as Wire from './Wire.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface RotateResponse {
+  readonly version_id: string
+  readonly secret_name: string
+  readonly rotation_task_id: string
+}
+
+// -------------------------------------------------------------------------------------
+// transitions
+// -------------------------------------------------------------------------------------
+
+/**
+ * The record after one rotation at `env.now`, with the new version's id.
+ *
+ * @category transitions
+ * @since 0.1.0
+ */
+export const rotateRecord = (
+  env: Engine.Env,
+  record: SecretRecord.SecretRecord,
+): TE.TaskEither<CsmsError.CsmsError, { readonly record: SecretRecord.SecretRecord; readonly versionId: string }> => {
+  const name = record.secret.name
+  const number = record.lastVersion + 1
+  const versionId = `v${number}` as VersionId.VersionId
+  return pipe(
+    Secret.findByStage(Dialect.currentStage)(record.secret),
+    TE.fromOption(() => CsmsError.internalError()),
+    TE.flatMap((current) => SecretValues.open(env, { secretName: name, versionId: current.versionId }, current.value)),
+    TE.flatMapEither((value) => rotatedValue(env, value)),
+    TE.flatMap((value) => SecretValues.seal(env, record.kmsKeyId, { secretName: name, versionId }, value)),
+    TE.flatMapEither((sealed) =>
+      pipe(
+        Secret.putVersion(Dialect.rules)({ versionId, createdAt: env.now, value: sealed })(record.secret),
+        E.mapLeft(() => CsmsError.internalError()),
+      ),
+    ),
+    TE.map((secret) => {
+      const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
+      const { nextRotationTime: _, ...rest } = record
+      const next = SecretRecord.withSecret(
+        secret,
+        env.now,
+      )({
+        ...rest,
+        lastVersion: number,
+        rotationTime: env.now,
+        updateTime: env.now,
+        ...(record.autoRotation && seconds !== undefined ? { nextRotationTime: env.now + seconds * 1000 } : {}),
+      })
+      return { record: next, versionId }
+    }),
+  )
+}
+
+/**
+ * The engine's automatic rotation.
+ *
+ * @category transitions
+ * @since 0.1.0
+ */
+export const rotate: Engine.Rotator = (env, record) =>
+  pipe(
+    rotateRecord(env, record),
+    TE.map((r) => r.record),
+  )
+
+// -------------------------------------------------------------------------------------
+// handlers
+// -------------------------------------------------------------------------------------
+
+/**
+ * `POST /v1/{project_id}/secrets/{secret_name}/rotate`: ENABLED, non-COMMON secrets only.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const rotateNow = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, RotateResponse> =>
+  pipe(
+    TE.fromEither(Secrets.secretName(request)),
+    TE.flatMap((name) =>
+      Engine.transact(env, name, (current) =>
+        pipe(
+          TE.fromEither(E.flatMap(Secrets.enabled)(Secrets.existing(current))),
+          TE.flatMap((record) =>
+            record.secretType === 'COMMON' ? TE.left(CsmsError.make('CSMS.0111')) : rotateRecord(env, record),
+          ),
+          TE.map(({ record, versionId }) =>
+            Engine.commit(record, {
+              version_id: versionId,
+              secret_name: name,
+              rotation_task_id: Wire.uuid(env.random),
+            }),
+          ),
+        ),
+      ),
+    ),
+  )
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+const fresh = (env: Engine.Env): E.Either<CsmsError.CsmsError, string> =>
+  pipe(
+    Password.generate({ ...Password.defaults, requireEachIncludedType: true })(env.random),
+    E.mapLeft(() => CsmsError.internalError()),
+  )
+
+const replacePasswords = (env: Engine.Env, json: unknown): unknown => {
+  if (Array.isArray(json)) return json.map((item) => replacePasswords(env, item))
+  if (typeof json !== 'object' || json === null) return json
+  return Object.fromEntries(
+    Object.entries(json).map(([key, v]) => [
+      key,
+      key.toLowerCase() === 'password' && typeof v === 'string'
+        ? O.getOrElse(() => v)(O.fromEither(fresh(env)))
+        : replacePasswords(env, v),
+    ]),
+  )
+}
+
+const rotatedValue = (env: Engine.Env, value: Body.SecretValue): E.Either<CsmsError.CsmsError, Body.SecretValue> => {
+  if (value.kind === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(Redacted.value(value.data))
+      if (typeof parsed === 'object' && parsed !== null) {
+        return E.right({ kind: 'string', data: Redacted.make(JSON.stringify(replacePasswords(env, parsed))) })
+      }
+    } catch {
+      // Not JSON: the whole value is the password.
+    }
+  }
+  return E.map((p: string) => ({ kind: 'string' as const, data: Redacted.make(p) }))(fresh(env))
+}

@@ -1,0 +1,166 @@
+/**
+ * The route table: every CSMS operation with its REST method and path (exactly Huawei's, with
+ * `{project_id}` and the other path parameters), its success status, the shape of its error body
+ * (flat `{error_code, error_msg}` or nested under `error`, as the API documents per operation) and
+ * its handler. `match` finds the route of a method and path; the HTTP server routes straight through
+ * it. Operation names are the Huawei SDK's.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as CsmsError from './CsmsError.js'
+import type { Handler } from './Request.js'
+import * as Rotation from './Rotation.js'
+import * as Secrets from './Secrets.js'
+import * as Stages from './Stages.js'
+import * as Versions from './Versions.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface Route {
+  readonly operation: string
+  readonly method: Method
+  /** The path template, e.g. `/v1/{project_id}/secrets/{secret_name}`. */
+  readonly path: string
+  readonly successStatus: 200 | 204
+  readonly errorShape: 'flat' | 'nested'
+  readonly handler: Handler
+}
+
+/**
+ * A matched request: the route, the captured path parameters and the query.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Match {
+  readonly route: Route
+  readonly params: { readonly [name: string]: string }
+  readonly query: URLSearchParams
+}
+
+// -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+const route = (
+  operation: string,
+  method: Method,
+  path: string,
+  handler: Handler,
+  successStatus: 200 | 204 = 200,
+  errorShape: 'flat' | 'nested' = 'flat',
+): Route => ({ operation, method, path, successStatus, errorShape, handler })
+
+/**
+ * @category constants
+ * @since 0.1.0
+ */
+export const routes: ReadonlyArray<Route> = [
+  // secrets
+  route('createSecret', 'POST', '/v1/{project_id}/secrets', Secrets.create),
+  route('listSecrets', 'GET', '/v1/{project_id}/secrets', Secrets.list),
+  route('showSecret', 'GET', '/v1/{project_id}/secrets/{secret_name}', Secrets.show),
+  route('updateSecret', 'PUT', '/v1/{project_id}/secrets/{secret_name}', Secrets.update),
+  route('deleteSecret', 'DELETE', '/v1/{project_id}/secrets/{secret_name}', Secrets.deleteNow),
+  route(
+    'deleteSecretForSchedule',
+    'POST',
+    '/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create',
+    Secrets.scheduleDeletion,
+  ),
+  route(
+    'restoreSecret',
+    'POST',
+    '/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel',
+    Secrets.cancelDeletion,
+  ),
+  // versions
+  route('createSecretVersion', 'POST', '/v1/{project_id}/secrets/{secret_name}/versions', Versions.create),
+  route('listSecretVersions', 'GET', '/v1/{project_id}/secrets/{secret_name}/versions', Versions.list),
+  route('showSecretVersion', 'GET', '/v1/{project_id}/secrets/{secret_name}/versions/{version_id}', Versions.show),
+  route('updateVersion', 'PUT', '/v1/{project_id}/secrets/{secret_name}/versions/{version_id}', Versions.update),
+  // stages
+  route('showSecretStage', 'GET', '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}', Stages.show),
+  route('updateSecretStage', 'PUT', '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}', Stages.update),
+  route(
+    'deleteSecretStage',
+    'DELETE',
+    '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}',
+    Stages.remove,
+    204,
+  ),
+  // rotation
+  route('rotateSecret', 'POST', '/v1/{project_id}/secrets/{secret_name}/rotate', Rotation.rotateNow, 200, 'nested'),
+]
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The route of `method` and `path` (which may carry a query string). Among the routes that fit, the
+ * one with the most literal segments wins (`/csms/events/x` is an event, not a secret id). No route:
+ * 404 APIGW.0101, as the gateway answers; a project id other than `projectId`: 400 CSMS.0003.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const match = (
+  method: string,
+  path: string,
+  projectId: string,
+  table: ReadonlyArray<Route> = routes,
+): E.Either<CsmsError.CsmsError, Match> => {
+  const url = new URL(path, 'http://csms.invalid')
+  let segments: ReadonlyArray<string>
+  try {
+    segments = url.pathname.split('/').slice(1).map(decodeURIComponent)
+  } catch {
+    return E.left(CsmsError.make('CSMS.0003'))
+  }
+  let best: { readonly route: Route; readonly params: Record<string, string>; readonly literals: number } | undefined
+  for (const candidate of table) {
+    if (candidate.method !== method.toUpperCase()) continue
+    const template = candidate.path.split('/').slice(1)
+    if (template.length !== segments.length) continue
+    const params: Record<string, string> = {}
+    let literals = 0
+    const fits = template.every((part, i) => {
+      const segment = segments[i] ?? ''
+      if (part.startsWith('{')) {
+        params[part.slice(1, -1)] = segment
+        return segment !== ''
+      }
+      literals++
+      return part === segment
+    })
+    if (fits && (best === undefined || literals > best.literals)) best = { route: candidate, params, literals }
+  }
+  if (best === undefined) return E.left(CsmsError.routeNotFound())
+  if (best.params['project_id'] !== undefined && best.params['project_id'] !== projectId) {
+    return E.left(CsmsError.make('CSMS.0003', 'project_id'))
+  }
+  return E.right({ route: best.route, params: best.params, query: url.searchParams })
+}
+
+/**
+ * The path of `operation` with its parameters filled in, URI-encoded.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const pathOf = (routeOf: Route, params: { readonly [name: string]: string }): string =>
+  routeOf.path.replace(/\{([a-z_]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))

@@ -1,0 +1,439 @@
+/**
+ * The secret lifecycle: create, list, show, update, delete now, schedule a deletion and cancel it.
+ * Each operation decodes its request into a typed value or the exact `CsmsError` first, then decides
+ * inside one transaction, so a refused request changes nothing.
+ *
+ * @since 0.1.0
+ */
+import { Secret, type SecretName, type VersionId } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as t from 'io-ts'
+import * as Body from './Body.js'
+import * as CsmsError from './CsmsError.js'
+import * as Dialect from './Dialect.js'
+import * as Engine from './Engine.js'
+import { type Request, param } from './Request.js'
+import type { SecretRecord } from './SecretRecord.js'
+import * as SecretValues from './SecretValues.js'
+import * as Wire from './Wire.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface SecretResponse {
+  readonly secret: Wire.SecretBody
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface ListSecretsResponse {
+  readonly secrets: ReadonlyArray<Wire.SecretBody>
+  readonly page_info: Wire.PageInfo
+}
+
+// -------------------------------------------------------------------------------------
+// decoders
+// -------------------------------------------------------------------------------------
+
+/**
+ * The body of CreateSecret (seed 004).
+ *
+ * @category decoders
+ * @since 0.1.0
+ */
+export const createFields = {
+  name: Body.required(Body.NameC),
+  kms_key_id: Body.optional(Body.KmsKeyIdC),
+  description: Body.optional(Body.bytes(Dialect.limits.descriptionBytes)),
+  secret_string: Body.optional(Body.SecretStringC),
+  secret_binary: Body.optional(Body.SecretBinaryC),
+  secret_type: Body.optional(Body.SecretTypeC),
+  auto_rotation: Body.optional(t.boolean),
+  rotation_period: Body.optional(Body.RotationPeriodC),
+  rotation_config: Body.optional(Body.text(Dialect.limits.rotationConfigChars)),
+  rotation_func_urn: Body.optional(Body.text(1_024)),
+  event_subscriptions: Body.optional(Body.EventSubscriptionsC),
+  enterprise_project_id: Body.optional(Body.text(Dialect.limits.enterpriseProjectIdChars, 1)),
+}
+
+/**
+ * The body of UpdateSecret: no `name` and no `state`, as the API has neither.
+ *
+ * @category decoders
+ * @since 0.1.0
+ */
+export const updateFields = {
+  kms_key_id: Body.optional(Body.KmsKeyIdC),
+  description: Body.optional(Body.bytes(Dialect.limits.descriptionBytes)),
+  auto_rotation: Body.optional(t.boolean),
+  rotation_period: Body.optional(Body.RotationPeriodC),
+  rotation_func_urn: Body.optional(Body.text(1_024)),
+  event_subscriptions: Body.optional(Body.EventSubscriptionsC),
+}
+
+/**
+ * @category decoders
+ * @since 0.1.0
+ */
+export const scheduleFields = {
+  recovery_window_in_days: Body.required(
+    Body.integer(Dialect.limits.recoveryWindowMinDays, Dialect.limits.recoveryWindowMaxDays),
+  ),
+}
+
+/**
+ * The secret name of the path.
+ *
+ * @category decoders
+ * @since 0.1.0
+ */
+export const secretName = (request: Request): E.Either<CsmsError.CsmsError, SecretName.SecretName> =>
+  Body.pathParam('secret_name', Body.NameC)(param(request, 'secret_name'))
+
+// -------------------------------------------------------------------------------------
+// handlers
+// -------------------------------------------------------------------------------------
+
+/**
+ * `POST /v1/{project_id}/secrets`.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, SecretResponse> =>
+  pipe(
+    TE.fromEither(Body.decode(createFields)(request.body)),
+    TE.bindTo('body'),
+    TE.bind('value', ({ body }) => TE.fromEither(Body.secretValue(body))),
+    TE.tap(({ body }) => TE.fromEither(rotationRules(body.auto_rotation ?? false, body.rotation_period, body))),
+    TE.tap(({ body }) => checkEvents(env, body.event_subscriptions)),
+    TE.flatMap(({ body, value }) =>
+      Engine.transact(env, body.name, (current) => {
+        if (O.isSome(current)) {
+          return TE.left(CsmsError.make(current.value.record.state === 'PENDING_DELETE' ? 'CSMS.0107' : 'CSMS.0109'))
+        }
+        const versionId = 'v1' as VersionId.VersionId
+        return pipe(
+          checkQuota(env),
+          TE.flatMap(() => shownKeyId(env, body.kms_key_id)),
+          TE.flatMap((kmsKeyId) =>
+            pipe(
+              SecretValues.seal(env, kmsKeyId, { secretName: body.name, versionId }, value),
+              TE.map((sealed): SecretRecord => {
+                const secretType = body.secret_type ?? 'COMMON'
+                const autoRotation = body.auto_rotation ?? false
+                const period = body.rotation_period
+                return {
+                  secret: Secret.create(Dialect.rules)(body.name, { versionId, createdAt: env.now, value: sealed }),
+                  id: Wire.uuid(env.random),
+                  state: 'ENABLED',
+                  kmsKeyId,
+                  description: body.description ?? '',
+                  secretType,
+                  autoRotation,
+                  ...(period === undefined ? {} : { rotationPeriod: period.text }),
+                  ...(body.rotation_config === undefined ? {} : { rotationConfig: body.rotation_config }),
+                  ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
+                  ...(autoRotation && period !== undefined
+                    ? { nextRotationTime: env.now + period.seconds * 1000 }
+                    : {}),
+                  eventSubscriptions: body.event_subscriptions ?? [],
+                  enterpriseProjectId: body.enterprise_project_id ?? '0',
+                  updateTime: env.now,
+                  lastVersion: 1,
+                  expireTimes: {},
+                  stageTimes: { [Dialect.currentStage]: env.now },
+                  tags: [],
+                }
+              }),
+            ),
+          ),
+          TE.map((record) => Engine.commit(record, { secret: Wire.secret(record) })),
+        )
+      }),
+    ),
+  )
+
+/**
+ * `GET /v1/{project_id}/secrets?limit=&marker=&event_name=`: metadata only, in name order; `marker`
+ * is the last name of the previous page.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const list = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, ListSecretsResponse> => {
+  const marker = request.query.get('marker')
+  const eventName = request.query.get('event_name')
+  return pipe(
+    TE.fromEither(Body.limit(request.query.get('limit'), Dialect.limits.listLimitMax, Dialect.limits.listLimitDefault)),
+    TE.tap(() =>
+      marker === null || marker === ''
+        ? TE.right(undefined)
+        : TE.fromEither(Body.pathParam('marker', Body.NameC)(marker)),
+    ),
+    TE.tap(() =>
+      eventName === null
+        ? TE.right(undefined)
+        : TE.fromEither(Body.pathParam('event_name', Body.text(64, 1))(eventName)),
+    ),
+    TE.flatMap((limit) =>
+      pipe(
+        Engine.liveSecrets(env),
+        TE.map((all) => {
+          const records = all
+            .map((s) => s.record)
+            .filter((r) => eventName === null || r.eventSubscriptions.includes(eventName))
+            .sort((a, b) => (a.secret.name < b.secret.name ? -1 : a.secret.name > b.secret.name ? 1 : 0))
+          const { items, pageInfo } = Wire.page(
+            records,
+            (r) => r.secret.name,
+            (r) => marker === null || marker === '' || r.secret.name > marker,
+            limit,
+          )
+          return { secrets: items.map(Wire.secret), page_info: pageInfo }
+        }),
+      ),
+    ),
+  )
+}
+
+/**
+ * `GET /v1/{project_id}/secrets/{secret_name}`: metadata, in every state.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const show = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, SecretResponse> =>
+  pipe(
+    TE.fromEither(secretName(request)),
+    TE.flatMap((name) => Engine.readExisting(env, name)),
+    TE.map((stored) => ({ secret: Wire.secret(stored.record) })),
+  )
+
+/**
+ * `PUT /v1/{project_id}/secrets/{secret_name}`. A new `kms_key_id` seals new versions only.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const update = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, SecretResponse> =>
+  pipe(
+    TE.fromEither(secretName(request)),
+    TE.bindTo('name'),
+    TE.bind('body', () => TE.fromEither(Body.decode(updateFields)(request.body))),
+    TE.tap(({ body }) => checkEvents(env, body.event_subscriptions)),
+    TE.flatMap(({ name, body }) =>
+      Engine.transact(env, name, (current) =>
+        pipe(
+          TE.fromEither(existing(current)),
+          TE.tap((record) => TE.fromEither(notPendingDeletion(record))),
+          TE.bindTo('record'),
+          TE.bind('kmsKeyId', ({ record }) =>
+            body.kms_key_id === undefined ? TE.right(record.kmsKeyId) : shownKeyId(env, body.kms_key_id),
+          ),
+          TE.flatMap(({ record, kmsKeyId }) => {
+            const autoRotation = body.auto_rotation ?? record.autoRotation
+            const periodText = body.rotation_period?.text ?? record.rotationPeriod
+            const periodSeconds = periodText === undefined ? undefined : Body.periodSeconds(periodText)
+            if (autoRotation && periodText === undefined) return TE.left(CsmsError.invalidParameter('rotation_period'))
+            const rescheduled = body.rotation_period !== undefined || (autoRotation && !record.autoRotation)
+            const { nextRotationTime: _, ...rest } = record
+            const next: SecretRecord = {
+              ...rest,
+              kmsKeyId,
+              autoRotation,
+              ...(body.description === undefined ? {} : { description: body.description }),
+              ...(periodText === undefined ? {} : { rotationPeriod: periodText }),
+              ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
+              ...(body.event_subscriptions === undefined ? {} : { eventSubscriptions: body.event_subscriptions }),
+              ...(!autoRotation || periodSeconds === undefined
+                ? {}
+                : rescheduled || record.nextRotationTime === undefined
+                  ? { nextRotationTime: env.now + periodSeconds * 1000 }
+                  : { nextRotationTime: record.nextRotationTime }),
+              updateTime: env.now,
+            }
+            return TE.right(Engine.commit(next, { secret: Wire.secret(next) }))
+          }),
+        ),
+      ),
+    ),
+  )
+
+/**
+ * `DELETE /v1/{project_id}/secrets/{secret_name}`: gone at once, in every state; 200, empty body.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const deleteNow = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, object> =>
+  pipe(
+    TE.fromEither(secretName(request)),
+    TE.flatMap((name) =>
+      Engine.transact(env, name, (current) =>
+        pipe(
+          TE.fromEither(existing(current)),
+          TE.map(() => Engine.remove({})),
+        ),
+      ),
+    ),
+  )
+
+/**
+ * `POST .../scheduled-deleted-tasks/create`: PENDING_DELETE for 7 to 30 days, then gone.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const scheduleDeletion = (
+  env: Engine.Env,
+  request: Request,
+): TE.TaskEither<CsmsError.CsmsError, SecretResponse> =>
+  pipe(
+    TE.fromEither(secretName(request)),
+    TE.bindTo('name'),
+    TE.bind('body', () => TE.fromEither(Body.decode(scheduleFields)(request.body))),
+    TE.flatMap(({ name, body }) =>
+      Engine.transact(env, name, (current) =>
+        pipe(
+          TE.fromEither(existing(current)),
+          TE.flatMap((record) => {
+            if (record.state === 'PENDING_DELETE') return TE.left(CsmsError.make('CSMS.0107'))
+            const next: SecretRecord = {
+              ...record,
+              state: 'PENDING_DELETE',
+              scheduledDeleteTime: env.now + body.recovery_window_in_days * 86_400_000,
+              updateTime: env.now,
+            }
+            return TE.right(Engine.commit(next, { secret: Wire.secret(next) }))
+          }),
+        ),
+      ),
+    ),
+  )
+
+/**
+ * `POST .../scheduled-deleted-tasks/cancel`: back to ENABLED.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const cancelDeletion = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, SecretResponse> =>
+  pipe(
+    TE.fromEither(secretName(request)),
+    TE.flatMap((name) =>
+      Engine.transact(env, name, (current) =>
+        pipe(
+          TE.fromEither(existing(current)),
+          TE.flatMap((record) => {
+            if (record.state !== 'PENDING_DELETE') return TE.left(CsmsError.make('CSMS.0108'))
+            const { scheduledDeleteTime: _, ...rest } = record
+            const next: SecretRecord = { ...rest, state: 'ENABLED', updateTime: env.now }
+            return TE.right(Engine.commit(next, { secret: Wire.secret(next) }))
+          }),
+        ),
+      ),
+    ),
+  )
+
+// -------------------------------------------------------------------------------------
+// shared rules
+// -------------------------------------------------------------------------------------
+
+/**
+ * The record a transaction read, or 404 CSMS.0106.
+ *
+ * @category shared rules
+ * @since 0.1.0
+ */
+export const existing = (current: O.Option<Engine.Stored>): E.Either<CsmsError.CsmsError, SecretRecord> =>
+  O.isSome(current) ? E.right(current.value.record) : E.left(CsmsError.secretNotFound())
+
+/**
+ * PENDING_DELETE refuses value reads, new versions and metadata updates: 400 CSMS.0103.
+ *
+ * @category shared rules
+ * @since 0.1.0
+ */
+export const notPendingDeletion = (record: SecretRecord): E.Either<CsmsError.CsmsError, SecretRecord> =>
+  record.state === 'PENDING_DELETE' ? E.left(CsmsError.make('CSMS.0103')) : E.right(record)
+
+/**
+ * Only ENABLED secrets take new versions, show values and update versions: CSMS.0103 when pending
+ * deletion, CSMS.0110 when DISABLED or FROZEN.
+ *
+ * @category shared rules
+ * @since 0.1.0
+ */
+export const enabled = (record: SecretRecord): E.Either<CsmsError.CsmsError, SecretRecord> =>
+  record.state === 'ENABLED'
+    ? E.right(record)
+    : E.left(CsmsError.make(record.state === 'PENDING_DELETE' ? 'CSMS.0103' : 'CSMS.0110'))
+
+/**
+ * The `kms_key_id` the API shows: the default key's id when none (or `csms/default`) is named.
+ *
+ * @category shared rules
+ * @since 0.1.0
+ */
+export const shownKeyId = (env: Engine.Env, given: string | undefined): TE.TaskEither<CsmsError.CsmsError, string> =>
+  given === undefined || given === Dialect.defaultKeyAlias
+    ? pipe(env.keys.defaultKmsKeyId(), TE.mapLeft(SecretValues.fromCryptoError))
+    : TE.right(given)
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+/** Automatic rotation needs a period; a rotating secret type needs its rotation configuration. */
+const rotationRules = (
+  autoRotation: boolean,
+  period: { readonly text: string } | undefined,
+  body: { readonly secret_type?: string; readonly rotation_config?: string },
+): E.Either<CsmsError.CsmsError, void> => {
+  if (autoRotation && period === undefined) return E.left(CsmsError.invalidParameter('rotation_period'))
+  if (body.secret_type !== undefined && body.secret_type !== 'COMMON' && (body.rotation_config ?? '') === '') {
+    return E.left(CsmsError.invalidParameter('rotation_config'))
+  }
+  return E.right(undefined)
+}
+
+/** Subscribed events must exist: 404 CSMS.0005 otherwise. */
+const checkEvents = (
+  env: Engine.Env,
+  names: ReadonlyArray<string> | undefined,
+): TE.TaskEither<CsmsError.CsmsError, void> =>
+  names === undefined || names.length === 0
+    ? TE.right(undefined)
+    : pipe(
+        TE.sequenceArray(
+          names.map((name) =>
+            pipe(
+              env.events.get(name),
+              TE.mapLeft(Engine.storeFailure),
+              TE.flatMap((found) => (O.isSome(found) ? TE.right(undefined) : TE.left(CsmsError.resourceNotFound()))),
+            ),
+          ),
+        ),
+        TE.map(() => undefined),
+      )
+
+/** The project's secret quota: CSMS.0202 at the limit. */
+const checkQuota = (env: Engine.Env): TE.TaskEither<CsmsError.CsmsError, void> =>
+  pipe(
+    env.store.list({ limit: 1 }),
+    TE.mapLeft(Engine.storeFailure),
+    TE.flatMap((page) =>
+      page.total >= env.config.maxSecrets ? TE.left(CsmsError.make('CSMS.0202')) : TE.right(undefined),
+    ),
+  )

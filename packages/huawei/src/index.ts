@@ -1,0 +1,32 @@
+/**
+ * @secrets-engine/huawei: the Huawei Cloud CSMS (Cloud Secret Management Service) REST API over the
+ * secrets-engine core. `createCsms()` answers REST requests (`request(method, path, body)`) and typed
+ * methods named as in Huawei's SDK.
+ *
+ * @since 0.1.0
+ */
+export { createCsms, defaults } from './Csms.js'
+export type { Csms, CsmsOptions, ResponseBody } from './Csms.js'
+export * as CsmsErrors from './CsmsError.js'
+export type { CsmsError, Code } from './CsmsError.js'
+export * as Dialect from './Dialect.js'
+export * as Routes from './Routes.js'
+export type { Route, Match, Method } from './Routes.js'
+export type { Config, Env } from './Engine.js'
+export * as Keys from './Keys.js'
+export type { KeyDirectory } from './Keys.js'
+export type { SealedValue, SecretRecord, SecretState, SecretType, Tag } from './SecretRecord.js'
+export type { EventRecord, EventType, Notification } from './EventRecord.js'
+export type { SecretBody, VersionMetadata, StageBody, PageInfo } from './Wire.js'
+export type {
+  TypedMethods,
+  Query,
+  CreateSecretRequestBody,
+  UpdateSecretRequestBody,
+  CreateSecretVersionRequestBody,
+} from './Operations.js'
+export type { SecretResponse, ListSecretsResponse } from './Secrets.js'
+export type { VersionMetadataResponse, ListVersionsResponse, ShowVersionResponse } from './Versions.js'
+export type { StageResponse } from './Stages.js'
+export type { RotateResponse } from './Rotation.js'
+export * as Password from './Password.js'
