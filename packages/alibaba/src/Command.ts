@@ -13,7 +13,6 @@ import * as CreateSecret from './CreateSecret.js'
 import * as GetSecretValue from './GetSecretValue.js'
 import * as PutSecretValue from './PutSecretValue.js'
 import * as UpdateSecretVersionStage from './UpdateSecretVersionStage.js'
-import * as ListSecretVersionIds from './ListSecretVersionIds.js'
 import * as DescribeSecret from './DescribeSecret.js'
 import * as ListSecrets from './ListSecrets.js'
 import * as UpdateSecret from './UpdateSecret.js'
@@ -21,6 +20,7 @@ import * as DeleteSecret from './DeleteSecret.js'
 import * as RestoreSecret from './RestoreSecret.js'
 import * as SetSecretPolicy from './SetSecretPolicy.js'
 import * as GetSecretPolicy from './GetSecretPolicy.js'
+import * as ListSecretVersionIds from './ListSecretVersionIds.js'
 import * as BatchGetSecretValue from './BatchGetSecretValue.js'
 import * as Params from './Params.js'
 import * as GetRandomPassword from './GetRandomPassword.js'
@@ -42,13 +42,15 @@ import * as ListTagResources from './ListTagResources.js'
  * @category model
  * @since 0.1.0
  */
-export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecretValueCommand
-// versions and labels
+export type Command =
+  | CreateSecret.CreateSecretCommand
+  | GetSecretValue.GetSecretValueCommand
+  // versions and labels
   | BatchGetSecretValue.BatchGetSecretValueCommand
   | ListSecretVersionIds.ListSecretVersionIdsCommand
   | UpdateSecretVersionStage.UpdateSecretVersionStageCommand
   | PutSecretValue.PutSecretValueCommand
-// metadata and lifecycle
+  // metadata and lifecycle
   | DescribeSecret.DescribeSecretCommand
   | ListSecrets.ListSecretsCommand
   | UpdateSecret.UpdateSecretCommand
@@ -56,7 +58,7 @@ export type Command = CreateSecret.CreateSecretCommand | GetSecretValue.GetSecre
   | RestoreSecret.RestoreSecretCommand
   | SetSecretPolicy.SetSecretPolicyCommand
   | GetSecretPolicy.GetSecretPolicyCommand
-// tags, rotation and passwords
+  // tags, rotation and passwords
   | ListTagResources.ListTagResourcesCommand
   | UntagResources.UntagResourcesCommand
   | TagResources.TagResourcesCommand
@@ -139,7 +141,13 @@ export const isAction = (action: unknown): action is Action =>
  * @category decoding
  * @since 0.1.0
  */
-export const validateRequest = (action: string, params: unknown): E.Either<ApiError.ApiError, Command> =>
-  isAction(action)
+export function validateRequest<A extends Action>(
+  action: A,
+  params: unknown,
+): E.Either<ApiError.ApiError, Extract<Command, { readonly _tag: A }>>
+export function validateRequest(action: string, params: unknown): E.Either<ApiError.ApiError, Command>
+export function validateRequest(action: string, params: unknown): E.Either<ApiError.ApiError, Command> {
+  return isAction(action)
     ? pipe(Params.fromUnknown(params), E.chain(actions[action]))
     : E.left(ApiError.invalidActionNotFound())
+}
