@@ -11,6 +11,7 @@ import type { RotateResponse } from './Rotation.js'
 import * as Routes from './Routes.js'
 import type { ListSecretsResponse, SecretResponse } from './Secrets.js'
 import type { StageResponse } from './Stages.js'
+import type { ListProjectTagsResponse, ListSecretTagsResponse, ResourceInstancesResponse } from './Tags.js'
 import type { ListVersionsResponse, ShowVersionResponse, VersionMetadataResponse } from './Versions.js'
 
 // -------------------------------------------------------------------------------------
@@ -105,6 +106,35 @@ export interface TypedMethods {
   ) => Call<StageResponse>
   readonly deleteSecretStage: (secretName: string, stageName: string) => Call<object>
   readonly rotateSecret: (secretName: string) => Call<RotateResponse>
+  readonly createSecretTag: (
+    secretId: string,
+    body: { readonly tag: { readonly key: string; readonly value?: string } },
+  ) => Call<object>
+  readonly deleteSecretTag: (secretId: string, key: string) => Call<object>
+  readonly batchCreateOrDeleteTags: (
+    secretId: string,
+    body: {
+      readonly action: string
+      readonly tags: ReadonlyArray<{ readonly key: string; readonly value?: string }>
+      readonly sequence?: string
+    },
+  ) => Call<object>
+  readonly listSecretTags: (secretId: string) => Call<ListSecretTagsResponse>
+  readonly listProjectSecretsTags: () => Call<ListProjectTagsResponse>
+  readonly listResourceInstances: (body: ListResourceInstancesRequestBody) => Call<ResourceInstancesResponse>
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface ListResourceInstancesRequestBody {
+  readonly action: string
+  readonly limit?: string
+  readonly offset?: string
+  readonly tags?: ReadonlyArray<{ readonly key: string; readonly values?: ReadonlyArray<string> }>
+  readonly matches?: ReadonlyArray<{ readonly key: string; readonly value: string }>
+  readonly sequence?: string
 }
 
 // -------------------------------------------------------------------------------------

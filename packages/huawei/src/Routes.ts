@@ -13,6 +13,7 @@ import type { Handler } from './Request.js'
 import * as Rotation from './Rotation.js'
 import * as Secrets from './Secrets.js'
 import * as Stages from './Stages.js'
+import * as Tags from './Tags.js'
 import * as Versions from './Versions.js'
 
 // -------------------------------------------------------------------------------------
@@ -101,6 +102,20 @@ export const routes: ReadonlyArray<Route> = [
     '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}',
     Stages.remove,
     204,
+  ),
+  // tags (routes with more literal segments win, so /csms/events/... below stays with events)
+  route('createSecretTag', 'POST', '/v1/{project_id}/csms/{secret_id}/tags', Tags.create, 204, 'nested'),
+  route('deleteSecretTag', 'DELETE', '/v1/{project_id}/csms/{secret_id}/tags/{key}', Tags.remove, 204, 'nested'),
+  route('batchCreateOrDeleteTags', 'POST', '/v1/{project_id}/csms/{secret_id}/tags/action', Tags.batch, 204, 'nested'),
+  route('listSecretTags', 'GET', '/v1/{project_id}/csms/{secret_id}/tags', Tags.list, 200, 'nested'),
+  route('listProjectSecretsTags', 'GET', '/v1/{project_id}/csms/tags', Tags.listProject, 200, 'nested'),
+  route(
+    'listResourceInstances',
+    'POST',
+    '/v1/{project_id}/csms/resource_instances/action',
+    Tags.resourceInstances,
+    200,
+    'nested',
   ),
   // rotation
   route('rotateSecret', 'POST', '/v1/{project_id}/secrets/{secret_name}/rotate', Rotation.rotateNow, 200, 'nested'),
