@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type { BackupResponse } from './Backup.js'
 import type { CsmsError } from './CsmsError.js'
 import type { RotateResponse } from './Rotation.js'
 import * as Routes from './Routes.js'
@@ -106,6 +107,8 @@ export interface TypedMethods {
   ) => Call<StageResponse>
   readonly deleteSecretStage: (secretName: string, stageName: string) => Call<object>
   readonly rotateSecret: (secretName: string) => Call<RotateResponse>
+  readonly downloadSecretBlob: (secretName: string) => Call<BackupResponse>
+  readonly uploadSecretBlob: (body: { readonly secret_blob: string }) => Call<SecretResponse>
   readonly createSecretTag: (
     secretId: string,
     body: { readonly tag: { readonly key: string; readonly value?: string } },

@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import * as Backup from './Backup.js'
 import * as CsmsError from './CsmsError.js'
 import type { Handler } from './Request.js'
 import * as Rotation from './Rotation.js'
@@ -88,6 +89,9 @@ export const routes: ReadonlyArray<Route> = [
     '/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel',
     Secrets.cancelDeletion,
   ),
+  // backup and restore
+  route('downloadSecretBlob', 'POST', '/v1/{project_id}/secrets/{secret_name}/backup', Backup.download),
+  route('uploadSecretBlob', 'POST', '/v1/{project_id}/secrets/restore', Backup.upload),
   // versions
   route('createSecretVersion', 'POST', '/v1/{project_id}/secrets/{secret_name}/versions', Versions.create),
   route('listSecretVersions', 'GET', '/v1/{project_id}/secrets/{secret_name}/versions', Versions.list),
