@@ -3,11 +3,11 @@
  * `ssh-keygen` writes: the public key as one `ssh-ed25519 <base64> <comment>` line
  * (RFC 8709, section 4) and the private key as an `OPENSSH PRIVATE KEY` block (openssh-key-v1,
  * unencrypted). The 32-byte seed and the check word come from the caller, so a seeded random
- * source replays the same key. Portable: plain `Uint8Array`s and `Ed25519`, no `node:*` module.
+ * source replays the same key. Portable: plain `Uint8Array`s and @noble/curves' audited Ed25519, no `node:*` module.
  *
  * @since 0.1.0
  */
-import * as Ed25519 from './Ed25519.js'
+import { ed25519 as Ed25519 } from '@noble/curves/ed25519.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -34,7 +34,7 @@ export interface KeyPair {
  * @since 0.1.0
  */
 export const ed25519 = (seed: Uint8Array, check: Uint8Array, comment: string): KeyPair => {
-  const publicBytes = Ed25519.publicKey(seed)
+  const publicBytes = Ed25519.getPublicKey(seed)
   const keyType = text('ssh-ed25519')
   const publicBlob = concat([sshString(keyType), sshString(publicBytes)])
   const unpadded = concat([
