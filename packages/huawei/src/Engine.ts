@@ -68,6 +68,14 @@ export interface Env {
 export type Stored = SecretStore.Stored<SecretRecord.SecretRecord>
 
 /**
+ * An event with its revision, as the event store returns it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type StoredEvent = SecretStore.Stored<EventRecord>
+
+/**
  * Applies the automatic rotation that is due at `env.now` and returns the new record.
  *
  * @category model

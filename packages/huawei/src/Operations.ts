@@ -8,6 +8,8 @@
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { BackupResponse } from './Backup.js'
 import type { CsmsError } from './CsmsError.js'
+import type { EventResponse, ListEventsResponse } from './Events.js'
+import type { PasswordResponse } from './RandomPassword.js'
 import type { RotateResponse } from './Rotation.js'
 import * as Routes from './Routes.js'
 import type { ListSecretsResponse, SecretResponse } from './Secrets.js'
@@ -107,6 +109,15 @@ export interface TypedMethods {
   ) => Call<StageResponse>
   readonly deleteSecretStage: (secretName: string, stageName: string) => Call<object>
   readonly rotateSecret: (secretName: string) => Call<RotateResponse>
+  readonly createSecretEvent: (body: CreateSecretEventRequestBody) => Call<EventResponse>
+  readonly listSecretEvents: (query?: Query) => Call<ListEventsResponse>
+  readonly showSecretEvent: (eventName: string) => Call<EventResponse>
+  readonly updateSecretEvent: (
+    eventName: string,
+    body: Partial<Omit<CreateSecretEventRequestBody, 'name'>>,
+  ) => Call<EventResponse>
+  readonly deleteSecretEvent: (eventName: string) => Call<object>
+  readonly generateRandomPassword: (body?: GenerateRandomPasswordRequestBody) => Call<PasswordResponse>
   readonly downloadSecretBlob: (secretName: string) => Call<BackupResponse>
   readonly uploadSecretBlob: (body: { readonly secret_blob: string }) => Call<SecretResponse>
   readonly createSecretTag: (
@@ -125,6 +136,33 @@ export interface TypedMethods {
   readonly listSecretTags: (secretId: string) => Call<ListSecretTagsResponse>
   readonly listProjectSecretsTags: () => Call<ListProjectTagsResponse>
   readonly listResourceInstances: (body: ListResourceInstancesRequestBody) => Call<ResourceInstancesResponse>
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface CreateSecretEventRequestBody {
+  readonly name: string
+  readonly event_types: ReadonlyArray<string>
+  readonly state: string
+  readonly notification: { readonly target_type: string; readonly target_id: string; readonly target_name: string }
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface GenerateRandomPasswordRequestBody {
+  readonly length?: number
+  readonly exclude_characters?: string
+  readonly exclude_lowercase?: boolean
+  readonly exclude_uppercase?: boolean
+  readonly exclude_numbers?: boolean
+  readonly exclude_punctuation?: boolean
+  readonly include_space?: boolean
+  readonly require_each_included_type?: boolean
+  readonly password_policy_name?: string
 }
 
 /**

@@ -10,6 +10,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as Backup from './Backup.js'
 import * as CsmsError from './CsmsError.js'
+import * as Events from './Events.js'
+import * as RandomPassword from './RandomPassword.js'
 import type { Handler } from './Request.js'
 import * as Rotation from './Rotation.js'
 import * as Secrets from './Secrets.js'
@@ -107,6 +109,14 @@ export const routes: ReadonlyArray<Route> = [
     Stages.remove,
     204,
   ),
+  // events (before the tag routes: GET /csms/events/{event_name} and /csms/{secret_id}/tags tie on literals)
+  route('createSecretEvent', 'POST', '/v1/{project_id}/csms/events', Events.create, 200, 'nested'),
+  route('listSecretEvents', 'GET', '/v1/{project_id}/csms/events', Events.list, 200, 'nested'),
+  route('showSecretEvent', 'GET', '/v1/{project_id}/csms/events/{event_name}', Events.show, 200, 'nested'),
+  route('updateSecretEvent', 'PUT', '/v1/{project_id}/csms/events/{event_name}', Events.update, 200, 'nested'),
+  route('deleteSecretEvent', 'DELETE', '/v1/{project_id}/csms/events/{event_name}', Events.remove, 204, 'nested'),
+  // passwords
+  route('generateRandomPassword', 'POST', '/v1/{project_id}/csms/generate-password', RandomPassword.generate),
   // tags (routes with more literal segments win, so /csms/events/... below stays with events)
   route('createSecretTag', 'POST', '/v1/{project_id}/csms/{secret_id}/tags', Tags.create, 204, 'nested'),
   route('deleteSecretTag', 'DELETE', '/v1/{project_id}/csms/{secret_id}/tags/{key}', Tags.remove, 204, 'nested'),

@@ -30,3 +30,12 @@ export type { VersionMetadataResponse, ListVersionsResponse, ShowVersionResponse
 export type { StageResponse } from './Stages.js'
 export type { RotateResponse } from './Rotation.js'
 export * as Password from './Password.js'
+export type { ListSecretTagsResponse, ListProjectTagsResponse, ResourceInstancesResponse } from './Tags.js'
+export type { BackupResponse } from './Backup.js'
+export type { EventBody, EventResponse, ListEventsResponse } from './Events.js'
+export type { PasswordResponse } from './RandomPassword.js'
+export type {
+  CreateSecretEventRequestBody,
+  GenerateRandomPasswordRequestBody,
+  ListResourceInstancesRequestBody,
+} from './Operations.js'

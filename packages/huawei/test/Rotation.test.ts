@@ -1,0 +1,123 @@
+import { CsmsErrors } from '@secrets-engine/huawei'
+import { describe, expect, it } from 'vitest'
+import { days, ok, refused, start, testCsms, uuidPattern } from './support/csms.js'
+
+const rds = {
+  name: 'db',
+  secret_type: 'RDS-FG',
+  rotation_config: '{"InstanceId":"i-1","SecretSubType":"SingleUser"}',
+  secret_string: JSON.stringify({ users: [{ name: 'admin', password: 'initial-password' }] }),
+}
+
+describe('rotateSecret', () => {
+  it('writes a new SYSCURRENT version with fresh passwords; the old one becomes SYSPREVIOUS', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret(rds))
+    env.clock.advance(5)
+    const rotated = await ok(env.csms.rotateSecret('db'))
+    expect(rotated.rotation_task_id).toMatch(uuidPattern)
+    expect([rotated.version_id, rotated.secret_name]).toStrictEqual(['v2', 'db'])
+    const { version } = await ok(env.csms.showSecretVersion('db', 'latest'))
+    const value = JSON.parse(version.secret_string ?? '') as { users: Array<{ name: string; password: string }> }
+    expect(value.users[0]?.name).toBe('admin')
+    expect(value.users[0]?.password).toMatch(/^.{32}$/)
+    expect(value.users[0]?.password).not.toBe('initial-password')
+    expect((await ok(env.csms.showSecretStage('db', 'SYSPREVIOUS'))).stage.version_id).toBe('v1')
+    expect((await ok(env.csms.showSecret('db'))).secret.rotation_time).toBe(start + 5)
+  })
+
+  it('refuses COMMON secrets (CSMS.0111), secrets pending deletion (CSMS.0103) and unknown ones', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ name: 'c', secret_string: 'v' }))
+    await refused(env, env.csms.rotateSecret('c'), CsmsErrors.make('CSMS.0111'))
+    await ok(env.csms.createSecret(rds))
+    await ok(env.csms.deleteSecretForSchedule('db', { recovery_window_in_days: 7 }))
+    await refused(env, env.csms.rotateSecret('db'), CsmsErrors.make('CSMS.0103'))
+    await refused(env, env.csms.rotateSecret('x'), CsmsErrors.secretNotFound())
+  })
+
+  it('replaces a value that is not JSON with a fresh password', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, secret_string: 'plain' }))
+    await ok(env.csms.rotateSecret('db'))
+    expect((await ok(env.csms.showSecretVersion('db', 'v2'))).version.secret_string).toMatch(/^.{32}$/)
+  })
+})
+
+describe('automatic rotation', () => {
+  it('rotates RDS secrets when the clock reaches next_rotation_time, and schedules the next one', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d' }))
+    env.clock.advance(days(1) - 1)
+    expect((await ok(env.csms.listSecretVersions('db'))).version_metadatas).toHaveLength(1)
+    env.clock.advance(1)
+    const { secret } = await ok(env.csms.showSecret('db'))
+    expect([secret.rotation_time, secret.next_rotation_time]).toStrictEqual([start + days(1), start + days(2)])
+    expect(
+      (await ok(env.csms.listSecretVersions('db'))).version_metadatas.map((v) => [v.id, v.version_stages]),
+    ).toStrictEqual([
+      ['v1', ['SYSPREVIOUS']],
+      ['v2', ['SYSCURRENT']],
+    ])
+  })
+
+  it('leaves COMMON secrets alone', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ name: 'c', secret_string: 'v', auto_rotation: true, rotation_period: '6h' }))
+    env.clock.advance(days(3))
+    expect((await ok(env.csms.listSecretVersions('c'))).version_metadatas).toHaveLength(1)
+  })
+})
+
+describe('generateRandomPassword', () => {
+  it('gives 32 characters of the four classes by default', async () => {
+    const env = testCsms()
+    const { password } = await ok(env.csms.generateRandomPassword())
+    expect(password).toHaveLength(32)
+    expect(password).not.toContain(' ')
+  })
+
+  it('honours length 8 to 128, exclusions, spaces and required types', async () => {
+    const env = testCsms()
+    for (const length of [8, 128])
+      expect((await ok(env.csms.generateRandomPassword({ length }))).password).toHaveLength(length)
+    for (const length of [7, 129, 32.5])
+      await refused(env, env.csms.generateRandomPassword({ length }), CsmsErrors.invalidParameter('length'))
+    const digits = (
+      await ok(
+        env.csms.generateRandomPassword({
+          exclude_lowercase: true,
+          exclude_uppercase: true,
+          exclude_punctuation: true,
+          exclude_characters: '0',
+        }),
+      )
+    ).password
+    expect(digits).toMatch(/^[1-9]{32}$/)
+    const spaced = await ok(
+      env.csms.generateRandomPassword({
+        length: 8,
+        exclude_lowercase: true,
+        exclude_uppercase: true,
+        exclude_numbers: true,
+        exclude_punctuation: true,
+        include_space: true,
+      }),
+    )
+    expect(spaced.password).toBe(' '.repeat(8))
+    for (let i = 0; i < 20; i++) {
+      const { password } = await ok(env.csms.generateRandomPassword({ length: 8, require_each_included_type: true }))
+      expect([/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].every((r) => r.test(password))).toBe(true)
+    }
+    await refused(
+      env,
+      env.csms.generateRandomPassword({
+        exclude_lowercase: true,
+        exclude_uppercase: true,
+        exclude_numbers: true,
+        exclude_punctuation: true,
+      }),
+      CsmsErrors.invalidParameter('exclude_characters'),
+    )
+  })
+})
