@@ -13,6 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
+import * as Base64 from './Base64.js'
 import * as Body from './Body.js'
 import * as CsmsError from './CsmsError.js'
 import * as Dialect from './Dialect.js'
@@ -77,7 +78,7 @@ export const download = (env: Engine.Env, request: Request): TE.TaskEither<CsmsE
         TE.mapLeft(SecretValues.fromCryptoError),
       ),
     ),
-    TE.map((envelope) => ({ secret_blob: prefix + Buffer.from(envelope.bytes).toString('base64url') })),
+    TE.map((envelope) => ({ secret_blob: prefix + Base64.encodeUrl(envelope.bytes) })),
   )
 
 /**
@@ -120,10 +121,10 @@ const invalidBlob = (): CsmsError.CsmsError => CsmsError.make('CSMS.0112')
 
 const openBlob = (env: Engine.Env, blob: string): TE.TaskEither<CsmsError.CsmsError, SecretRecord> => {
   if (!blob.startsWith(prefix)) return TE.left(invalidBlob())
-  const text = blob.slice(prefix.length)
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return TE.left(invalidBlob())
+  const bytes = Base64.decodeUrl(blob.slice(prefix.length))
+  if (bytes === undefined) return TE.left(invalidBlob())
   return pipe(
-    TE.fromEither(Envelope.fromBytes(new Uint8Array(Buffer.from(text, 'base64url')))),
+    TE.fromEither(Envelope.fromBytes(bytes)),
     TE.flatMap((envelope) => env.cipher.open(envelope, context)),
     TE.mapLeft(invalidBlob),
     TE.flatMapEither((bytes) => {

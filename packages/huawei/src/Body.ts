@@ -10,6 +10,7 @@
 import { Redacted, SecretName, StageLabel, Text } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import * as Base64 from './Base64.js'
 import * as CsmsError from './CsmsError.js'
 import * as Dialect from './Dialect.js'
 import type { SecretType } from './SecretRecord.js'
@@ -294,8 +295,7 @@ export const SecretBinaryC: t.Decoder<unknown, string> = constrained(
  * @category codecs
  * @since 0.1.0
  */
-export const isCanonicalBase64 = (s: string): boolean =>
-  /^[A-Za-z0-9+/]*={0,2}$/.test(s) && s.length % 4 === 0 && Buffer.from(s, 'base64').toString('base64') === s
+export const isCanonicalBase64 = (s: string): boolean => Base64.decode(s) !== undefined
 
 // -------------------------------------------------------------------------------------
 // destructors

@@ -10,6 +10,7 @@ import { CryptoError, Envelope, Redacted } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
+import * as Base64 from './Base64.js'
 import type { SecretValue } from './Body.js'
 import * as CsmsError from './CsmsError.js'
 import type { Env } from './Engine.js'
@@ -47,7 +48,7 @@ export const seal = (
     env.keys.keyringKeyId(kmsKeyId),
     TE.flatMap((keyId) => {
       const data = Redacted.value(value.data)
-      const plaintext = value.kind === 'string' ? encoder.encode(data) : new Uint8Array(Buffer.from(data, 'base64'))
+      const plaintext = value.kind === 'string' ? encoder.encode(data) : (Base64.decode(data) ?? new Uint8Array(0))
       return pipe(
         env.cipher.seal({ keyId, plaintext, context }),
         TE.map((envelope) => {
@@ -81,7 +82,7 @@ export const open = (
     TE.mapLeft(fromCryptoError),
     TE.flatMapEither((bytes) => {
       try {
-        const data = sealed.kind === 'string' ? decoder.decode(bytes) : Buffer.from(bytes).toString('base64')
+        const data = sealed.kind === 'string' ? decoder.decode(bytes) : Base64.encode(bytes)
         bytes.fill(0)
         return E.right({ kind: sealed.kind, data: Redacted.make(data) })
       } catch {

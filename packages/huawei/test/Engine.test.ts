@@ -1,0 +1,68 @@
+import { Redacted } from '@secrets-engine/core'
+import { CsmsErrors } from '@secrets-engine/huawei'
+import * as E from 'fp-ts/lib/Either.js'
+import { inspect } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import * as Body from '../src/Body.js'
+import * as Secrets from '../src/Secrets.js'
+import { ok, refused, testCsms } from './support/csms.js'
+
+describe('commands', () => {
+  it('hold secret values redacted: printing or serialising a decoded body shows no secret', () => {
+    const decoded = Body.decode(Secrets.createFields)({ name: 'n', secret_string: 'hunter2' })
+    if (E.isLeft(decoded)) return expect.fail('decoded')
+    const value = Body.secretValue(decoded.right)
+    if (E.isLeft(value)) return expect.fail('value')
+    expect(Redacted.isRedacted(value.right.data)).toBe(true)
+    expect(Redacted.value(value.right.data)).toBe('hunter2')
+    for (const shown of [JSON.stringify(value.right), String(value.right.data), inspect(value.right)])
+      expect(shown).not.toContain('hunter2')
+  })
+})
+
+describe('failures', () => {
+  it('a store that fails answers 500 CSMS.0006 and changes nothing', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ name: 'n', secret_string: 'v' }))
+    env.store.faults.failNext('commit')
+    await refused(env, env.csms.createSecretVersion('n', { secret_string: 'w' }), CsmsErrors.internalError())
+    env.store.faults.failNext('get')
+    await refused(env, env.csms.showSecret('n'), CsmsErrors.internalError())
+    expect((await ok(env.csms.createSecretVersion('n', { secret_string: 'w' }))).version_metadata.id).toBe('v2')
+  })
+
+  it('a key that cannot be used refuses new values with CSMS.0115 and changes nothing', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ name: 'n', secret_string: 'v' }))
+    const [key] = await ok(env.keyring.listKeys())
+    await ok(env.keyring.setKeyState(key?.keyId ?? '', 'Disabled'))
+    await refused(env, env.csms.createSecretVersion('n', { secret_string: 'w' }), CsmsErrors.make('CSMS.0115'))
+    await refused(env, env.csms.createSecret({ name: 'm', secret_string: 'w' }), CsmsErrors.make('CSMS.0115'))
+  })
+})
+
+describe('concurrency', () => {
+  it('concurrent versions of one secret all land, with distinct ids and the invariants kept', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ name: 'n', secret_string: 'v1' }))
+    env.store.faults.setLatency(1)
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => env.csms.createSecretVersion('n', { secret_string: `c${i}` })()),
+    )
+    env.store.faults.clear()
+    const ids = results.map((r) => (E.isRight(r) ? r.right.version_metadata.id : 'failed'))
+    expect(new Set(ids).size).toBe(8)
+    expect([...ids].sort()).toStrictEqual(['v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9'])
+    const current = await ok(env.csms.showSecretStage('n', 'SYSCURRENT'))
+    expect(current.stage.version_id).toBe('v9')
+  })
+
+  it('concurrent creations of one name: exactly one wins', async () => {
+    const env = testCsms()
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => env.csms.createSecret({ name: 'n', secret_string: `v${i}` })()),
+    )
+    expect(results.filter(E.isRight)).toHaveLength(1)
+    expect(results.filter(E.isLeft).map((r) => r.left)).toStrictEqual(Array(4).fill(CsmsErrors.make('CSMS.0109')))
+  })
+})
