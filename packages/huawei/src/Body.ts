@@ -272,12 +272,27 @@ export const EventSubscriptionsC: t.Decoder<unknown, ReadonlyArray<string>> = co
 export const ExpireTimeC: t.Decoder<unknown, number> = integer(0, Dialect.limits.maxExpireTime)
 
 /**
+ * What `base` accepts, wrapped in `Redacted` as soon as it is decoded, so that no decoded body holds
+ * a secret value in the clear.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const redacted = (base: t.Decoder<unknown, string>): t.Decoder<unknown, Redacted.Redacted<string>> => {
+  const validate = (u: unknown, c: t.Context): t.Validation<Redacted.Redacted<string>> => {
+    const r = base.validate(u, c)
+    return E.isRight(r) ? t.success(Redacted.make(r.right)) : r
+  }
+  return { name: `Redacted<${base.name}>`, validate, decode: (u) => validate(u, []) }
+}
+
+/**
  * `secret_string`: at most 32 KB of UTF-8.
  *
  * @category codecs
  * @since 0.1.0
  */
-export const SecretStringC: t.Decoder<unknown, string> = bytes(Dialect.limits.valueBytes)
+export const SecretStringC: t.Decoder<unknown, Redacted.Redacted<string>> = redacted(bytes(Dialect.limits.valueBytes))
 
 /**
  * `secret_binary`: canonical base64 (RFC 4648, padded) of at most 32 KB of text.
@@ -285,10 +300,8 @@ export const SecretStringC: t.Decoder<unknown, string> = bytes(Dialect.limits.va
  * @category codecs
  * @since 0.1.0
  */
-export const SecretBinaryC: t.Decoder<unknown, string> = constrained(
-  t.string,
-  'SecretBinary',
-  (s) => s.length <= Dialect.limits.valueBytes && isCanonicalBase64(s),
+export const SecretBinaryC: t.Decoder<unknown, Redacted.Redacted<string>> = redacted(
+  constrained(t.string, 'SecretBinary', (s) => s.length <= Dialect.limits.valueBytes && isCanonicalBase64(s)),
 )
 
 /**
@@ -335,14 +348,15 @@ export const decode =
  * @since 0.1.0
  */
 export const secretValue = (fields: {
-  readonly secret_string?: string
-  readonly secret_binary?: string
+  readonly secret_string?: Redacted.Redacted<string>
+  readonly secret_binary?: Redacted.Redacted<string>
 }): E.Either<CsmsError.CsmsError, SecretValue> => {
-  const text = fields.secret_string === '' ? undefined : fields.secret_string
-  const binary = fields.secret_binary === '' ? undefined : fields.secret_binary
+  const present = (r: Redacted.Redacted<string> | undefined) => r !== undefined && Redacted.value(r) !== ''
+  const text = present(fields.secret_string) ? fields.secret_string : undefined
+  const binary = present(fields.secret_binary) ? fields.secret_binary : undefined
   if (text !== undefined && binary !== undefined) return E.left(CsmsError.invalidParameter('secret_binary'))
-  if (text !== undefined) return E.right({ kind: 'string', data: Redacted.make(text) })
-  if (binary !== undefined) return E.right({ kind: 'binary', data: Redacted.make(binary) })
+  if (text !== undefined) return E.right({ kind: 'string', data: text })
+  if (binary !== undefined) return E.right({ kind: 'binary', data: binary })
   return E.left(CsmsError.invalidParameter('secret_string'))
 }
 

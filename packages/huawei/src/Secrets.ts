@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Secret, type SecretName, type VersionId } from '@secrets-engine/core'
+import { type Redacted, Secret, type SecretName, type VersionId } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -16,7 +16,7 @@ import * as CsmsError from './CsmsError.js'
 import * as Dialect from './Dialect.js'
 import * as Engine from './Engine.js'
 import { type Request, param } from './Request.js'
-import type { SecretRecord } from './SecretRecord.js'
+import type { SecretRecord, SecretType } from './SecretRecord.js'
 import * as SecretValues from './SecretValues.js'
 import * as Wire from './Wire.js'
 
@@ -51,7 +51,20 @@ export interface ListSecretsResponse {
  * @category decoders
  * @since 0.1.0
  */
-export const createFields = {
+export const createFields: {
+  readonly name: Body.Field<SecretName.SecretName, true>
+  readonly kms_key_id: Body.Field<string, false>
+  readonly description: Body.Field<string, false>
+  readonly secret_string: Body.Field<Redacted.Redacted<string>, false>
+  readonly secret_binary: Body.Field<Redacted.Redacted<string>, false>
+  readonly secret_type: Body.Field<SecretType, false>
+  readonly auto_rotation: Body.Field<boolean, false>
+  readonly rotation_period: Body.Field<{ readonly text: string; readonly seconds: number }, false>
+  readonly rotation_config: Body.Field<string, false>
+  readonly rotation_func_urn: Body.Field<string, false>
+  readonly event_subscriptions: Body.Field<ReadonlyArray<string>, false>
+  readonly enterprise_project_id: Body.Field<string, false>
+} = {
   name: Body.required(Body.NameC),
   kms_key_id: Body.optional(Body.KmsKeyIdC),
   description: Body.optional(Body.bytes(Dialect.limits.descriptionBytes)),

@@ -64,8 +64,8 @@ export interface ShowVersionResponse {
  * @since 0.1.0
  */
 export const createFields: {
-  readonly secret_string: Body.Field<string, false>
-  readonly secret_binary: Body.Field<string, false>
+  readonly secret_string: Body.Field<Redacted.Redacted<string>, false>
+  readonly secret_binary: Body.Field<Redacted.Redacted<string>, false>
   readonly version_stages: Body.Field<ReadonlyArray<StageLabel.StageLabel>, false>
   readonly expire_time: Body.Field<number, false>
 } = {

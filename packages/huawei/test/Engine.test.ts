@@ -9,14 +9,24 @@ import { ok, refused, testCsms } from './support/csms.js'
 
 describe('commands', () => {
   it('hold secret values redacted: printing or serialising a decoded body shows no secret', () => {
-    const decoded = Body.decode(Secrets.createFields)({ name: 'n', secret_string: 'hunter2' })
-    if (E.isLeft(decoded)) return expect.fail('decoded')
-    const value = Body.secretValue(decoded.right)
-    if (E.isLeft(value)) return expect.fail('value')
-    expect(Redacted.isRedacted(value.right.data)).toBe(true)
-    expect(Redacted.value(value.right.data)).toBe('hunter2')
-    for (const shown of [JSON.stringify(value.right), String(value.right.data), inspect(value.right)])
-      expect(shown).not.toContain('hunter2')
+    for (const [field, secret] of [
+      ['secret_string', 'hunter2'],
+      ['secret_binary', 'aHVudGVyMg=='],
+    ] as const) {
+      const decoded = Body.decode(Secrets.createFields)({ name: 'n', [field]: secret })
+      if (E.isLeft(decoded)) return expect.fail('decoded')
+      const value = Body.secretValue(decoded.right)
+      if (E.isLeft(value)) return expect.fail('value')
+      expect(Redacted.isRedacted(value.right.data)).toBe(true)
+      expect(Redacted.value(value.right.data)).toBe(secret)
+      for (const shown of [
+        JSON.stringify(decoded.right),
+        inspect(decoded.right),
+        JSON.stringify(value.right),
+        inspect(value.right),
+      ])
+        expect(shown).not.toContain(secret)
+    }
   })
 })
 
