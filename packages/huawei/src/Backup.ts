@@ -151,6 +151,7 @@ const isRecord = (u: unknown): u is SecretRecord => {
     Secret.invariantViolations(Dialect.rules)(secret).length === 0 &&
     typeof r.id === 'string' &&
     typeof r.lastVersion === 'number' &&
-    Array.isArray(r.tags)
+    Array.isArray(r.tags) &&
+    Array.isArray(r.tasks)
   )
 }

@@ -10,7 +10,7 @@ import type { BackupResponse } from './Backup.js'
 import type { CsmsError } from './CsmsError.js'
 import type { EventResponse, ListEventsResponse } from './Events.js'
 import type { PasswordResponse } from './RandomPassword.js'
-import type { RotateResponse } from './Rotation.js'
+import type { ListTasksResponse, RotateResponse } from './Rotation.js'
 import * as Routes from './Routes.js'
 import type { ListSecretsResponse, SecretResponse } from './Secrets.js'
 import type { StageResponse } from './Stages.js'
@@ -109,6 +109,7 @@ export interface TypedMethods {
   ) => Call<StageResponse>
   readonly deleteSecretStage: (secretName: string, stageName: string) => Call<object>
   readonly rotateSecret: (secretName: string) => Call<RotateResponse>
+  readonly listSecretTask: (query?: Query) => Call<ListTasksResponse>
   readonly createSecretEvent: (body: CreateSecretEventRequestBody) => Call<EventResponse>
   readonly listSecretEvents: (query?: Query) => Call<ListEventsResponse>
   readonly showSecretEvent: (eventName: string) => Call<EventResponse>

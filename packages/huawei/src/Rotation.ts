@@ -31,6 +31,26 @@ import * as Wire from './Wire.js'
  * @category model
  * @since 0.1.0
  */
+export interface ListTasksResponse {
+  readonly tasks: ReadonlyArray<{
+    readonly task_id: string
+    readonly secret_name: string
+    readonly rotation_func_urn?: string
+    readonly task_status: 'SUCCESS' | 'FAILED'
+    readonly operate_type: string
+    readonly attempt_nums: number
+    readonly task_time: number
+    readonly task_error_code: string
+    readonly task_error_msg: string
+  }>
+  readonly total: number
+  readonly next_marker?: string
+}
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
 export interface RotateResponse {
   readonly version_id: string
   readonly secret_name: string
@@ -50,7 +70,10 @@ export interface RotateResponse {
 export const rotateRecord = (
   env: Engine.Env,
   record: SecretRecord.SecretRecord,
-): TE.TaskEither<CsmsError.CsmsError, { readonly record: SecretRecord.SecretRecord; readonly versionId: string }> => {
+): TE.TaskEither<
+  CsmsError.CsmsError,
+  { readonly record: SecretRecord.SecretRecord; readonly versionId: string; readonly taskId: string }
+> => {
   const name = record.secret.name
   const number = record.lastVersion + 1
   const versionId = `v${number}` as VersionId.VersionId
@@ -69,6 +92,12 @@ export const rotateRecord = (
     TE.map((secret) => {
       const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
       const { nextRotationTime: _, ...rest } = record
+      const task: SecretRecord.RotationTask = {
+        taskId: Wire.uuid(env.random),
+        status: 'SUCCESS',
+        operateType: operateType(record.rotationConfig),
+        time: env.now,
+      }
       const next = SecretRecord.withSecret(
         secret,
         env.now,
@@ -78,8 +107,9 @@ export const rotateRecord = (
         rotationTime: env.now,
         updateTime: env.now,
         ...(record.autoRotation && seconds !== undefined ? { nextRotationTime: env.now + seconds * 1000 } : {}),
+        tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
       })
-      return { record: next, versionId }
+      return { record: next, versionId, taskId: task.taskId }
     }),
   )
 }
@@ -116,21 +146,82 @@ export const rotateNow = (env: Engine.Env, request: Request): TE.TaskEither<Csms
           TE.flatMap((record) =>
             record.secretType === 'COMMON' ? TE.left(CsmsError.make('CSMS.0111')) : rotateRecord(env, record),
           ),
-          TE.map(({ record, versionId }) =>
-            Engine.commit(record, {
-              version_id: versionId,
-              secret_name: name,
-              rotation_task_id: Wire.uuid(env.random),
-            }),
+          TE.map(({ record, versionId, taskId }) =>
+            Engine.commit(record, { version_id: versionId, secret_name: name, rotation_task_id: taskId }),
           ),
         ),
       ),
     ),
   )
 
+/**
+ * `GET /v1/{project_id}/csms/tasks?secret_name=&status=&task_id=&limit=&marker=`: rotation tasks in
+ * the order they ran, 50 by default; `marker` is the last task id of the previous page; `task_id`
+ * may not be combined with the other filters. Tasks of deleted secrets are gone with them.
+ *
+ * @category handlers
+ * @since 0.1.0
+ */
+export const listTasks = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, ListTasksResponse> => {
+  const q = request.query
+  const uuid = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/
+  const secretName = q.get('secret_name')
+  const status = q.get('status')
+  const taskId = q.get('task_id')
+  const marker = q.get('marker')
+  const problem =
+    secretName !== null && !/^[a-zA-Z0-9_-]{1,64}$/.test(secretName)
+      ? 'secret_name'
+      : status !== null && status !== 'SUCCESS' && status !== 'FAILED'
+        ? 'status'
+        : taskId !== null && (!uuid.test(taskId) || secretName !== null || status !== null)
+          ? 'task_id'
+          : marker !== null && !uuid.test(marker)
+            ? 'marker'
+            : undefined
+  if (problem !== undefined) return TE.left(CsmsError.invalidParameter(problem))
+  return pipe(
+    TE.fromEither(Body.limit(q.get('limit'), Dialect.limits.listLimitMax, Dialect.limits.listLimitDefault)),
+    TE.flatMap((limit) =>
+      pipe(
+        Engine.liveSecrets(env),
+        TE.map((all) => {
+          const tasks = all
+            .flatMap(({ record }) => record.tasks.map((task) => ({ task, record })))
+            .filter(({ record }) => secretName === null || record.secret.name === secretName)
+            .filter(({ task }) => status === null || task.status === status)
+            .filter(({ task }) => taskId === null || task.taskId === taskId)
+            .sort((a, b) => a.task.time - b.task.time)
+          const start = marker === null ? 0 : tasks.findIndex(({ task }) => task.taskId === marker) + 1
+          const shown = tasks.slice(start, start + limit)
+          const last = shown[shown.length - 1]
+          return {
+            tasks: shown.map(({ task, record }) => ({
+              task_id: task.taskId,
+              secret_name: record.secret.name,
+              ...(record.rotationFuncUrn === undefined ? {} : { rotation_func_urn: record.rotationFuncUrn }),
+              task_status: task.status,
+              operate_type: task.operateType,
+              attempt_nums: 1,
+              task_time: task.time,
+              task_error_code: '',
+              task_error_msg: '',
+            })),
+            total: tasks.length,
+            ...(last !== undefined && start + limit < tasks.length ? { next_marker: last.task.taskId } : {}),
+          }
+        }),
+      ),
+    ),
+  )
+}
+
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+const operateType = (config: string | undefined): string =>
+  config !== undefined && /multiuser/i.test(config) ? 'MULTI_USER' : 'SINGLE_USER'
 
 const fresh = (env: Engine.Env): E.Either<CsmsError.CsmsError, string> =>
   pipe(

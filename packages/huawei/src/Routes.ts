@@ -133,6 +133,7 @@ export const routes: ReadonlyArray<Route> = [
   ),
   // rotation
   route('rotateSecret', 'POST', '/v1/{project_id}/secrets/{secret_name}/rotate', Rotation.rotateNow, 200, 'nested'),
+  route('listSecretTask', 'GET', '/v1/{project_id}/csms/tasks', Rotation.listTasks),
 ]
 
 // -------------------------------------------------------------------------------------

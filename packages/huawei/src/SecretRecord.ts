@@ -81,7 +81,31 @@ export interface SecretRecord {
   /** When each stage last moved, by stage name. */
   readonly stageTimes: { readonly [stage: string]: number }
   readonly tags: ReadonlyArray<Tag>
+  /** The rotation tasks run on this secret, oldest first, at most `maxTasks`. */
+  readonly tasks: ReadonlyArray<RotationTask>
 }
+
+/**
+ * One rotation, as ListSecretTask shows it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RotationTask {
+  readonly taskId: string
+  readonly status: 'SUCCESS' | 'FAILED'
+  /** `SINGLE_USER` or `MULTI_USER`, from the rotation configuration's `SecretSubType`. */
+  readonly operateType: string
+  readonly time: number
+}
+
+/**
+ * How many rotation tasks a record keeps.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const maxTasks = 100
 
 // -------------------------------------------------------------------------------------
 // refinements

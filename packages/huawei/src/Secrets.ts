@@ -167,6 +167,7 @@ export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
                   expireTimes: {},
                   stageTimes: { [Dialect.currentStage]: env.now },
                   tags: [],
+                  tasks: [],
                 }
               }),
             ),

@@ -121,3 +121,59 @@ describe('generateRandomPassword', () => {
     )
   })
 })
+
+describe('listSecretTask', () => {
+  it('lists every rotation as a SUCCESS task, filtered and paged', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret(rds))
+    await ok(
+      env.csms.createSecret({
+        ...rds,
+        name: 'multi',
+        rotation_config: '{"InstanceId":"i","SecretSubType":"MultiUser"}',
+      }),
+    )
+    const first = await ok(env.csms.rotateSecret('db'))
+    env.clock.advance(1)
+    const second = await ok(env.csms.rotateSecret('multi'))
+    env.clock.advance(1)
+    const third = await ok(env.csms.rotateSecret('db'))
+    const all = await ok(env.csms.listSecretTask())
+    expect(all.total).toBe(3)
+    expect(all.tasks[1]).toStrictEqual({
+      task_id: second.rotation_task_id,
+      secret_name: 'multi',
+      task_status: 'SUCCESS',
+      operate_type: 'MULTI_USER',
+      attempt_nums: 1,
+      task_time: start + 1,
+      task_error_code: '',
+      task_error_msg: '',
+    })
+    expect((await ok(env.csms.listSecretTask({ secret_name: 'db' }))).tasks.map((t) => t.task_id)).toStrictEqual([
+      first.rotation_task_id,
+      third.rotation_task_id,
+    ])
+    expect((await ok(env.csms.listSecretTask({ task_id: third.rotation_task_id }))).tasks).toHaveLength(1)
+    expect((await ok(env.csms.listSecretTask({ status: 'FAILED' }))).total).toBe(0)
+    const page = await ok(env.csms.listSecretTask({ limit: '2' }))
+    expect([page.tasks.length, page.next_marker]).toStrictEqual([2, second.rotation_task_id])
+    const rest = await ok(env.csms.listSecretTask({ limit: '2', marker: second.rotation_task_id }))
+    expect([rest.tasks.map((t) => t.task_id), rest.next_marker]).toStrictEqual([[third.rotation_task_id], undefined])
+  })
+
+  it('checks its query', async () => {
+    const env = testCsms()
+    const id = '2d1152f2-290d-4756-a1d2-e12c14992416'
+    await refused(env, env.csms.listSecretTask({ status: 'DONE' }), CsmsErrors.invalidParameter('status'))
+    await refused(env, env.csms.listSecretTask({ task_id: 'x' }), CsmsErrors.invalidParameter('task_id'))
+    await refused(
+      env,
+      env.csms.listSecretTask({ task_id: id, secret_name: 'db' }),
+      CsmsErrors.invalidParameter('task_id'),
+    )
+    await refused(env, env.csms.listSecretTask({ secret_name: 'a.b' }), CsmsErrors.invalidParameter('secret_name'))
+    await refused(env, env.csms.listSecretTask({ marker: 'm' }), CsmsErrors.invalidParameter('marker'))
+    await refused(env, env.csms.listSecretTask({ limit: '0' }), CsmsErrors.invalidParameter('limit'))
+  })
+})
