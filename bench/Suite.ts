@@ -21,16 +21,36 @@ export interface Comparison {
   readonly context: ReadonlyArray<Measure>
 }
 
+/** A figure that is not a speed, such as heap bytes per secret. */
+export interface Figure {
+  readonly suite: string
+  readonly name: string
+  readonly value: number
+  readonly unit: string
+  /** How the figure was obtained, in a few words. */
+  readonly note: string
+}
+
 export interface Options {
   /** Milliseconds spent on each task in each round. */
   readonly time: number
   /** Rounds per case; each task keeps its best round. */
   readonly rounds: number
+  /**
+   * Least calls per task and round (tinybench's default is 64, and 16 for warm-up): tasks that take
+   * a large fraction of a second lower it, so a round lasts about `time`.
+   */
+  readonly iterations?: number
+}
+
+export interface Report {
+  readonly comparisons: ReadonlyArray<Comparison>
+  readonly figures?: ReadonlyArray<Figure>
 }
 
 export interface Suite {
   readonly name: string
-  readonly run: (options: Options) => Promise<ReadonlyArray<Comparison>>
+  readonly run: (options: Options) => Promise<Report>
 }
 
 export type Task = () => unknown
@@ -46,7 +66,13 @@ export const measure = async (
 ): Promise<ReadonlyArray<Measure>> => {
   const best: Array<Measure | undefined> = tasks.map(() => undefined)
   for (let round = 0; round < options.rounds; round++) {
-    const bench = new Bench({ time: options.time, warmupTime: Math.min(100, options.time / 2) })
+    const bench = new Bench({
+      time: options.time,
+      warmupTime: Math.min(100, options.time / 2),
+      ...(options.iterations === undefined
+        ? {}
+        : { iterations: options.iterations, warmupIterations: Math.min(16, options.iterations) }),
+    })
     tasks.forEach(([name, fn], i) => bench.add(`${i} ${name}`, fn))
     await bench.run()
     bench.tasks.forEach((task, i) => {

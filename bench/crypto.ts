@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { gcm } from '@noble/ciphers/aes.js'
 import type { EnvelopeCipher } from '@secrets-engine/core'
 import { MemoryKeyring, NobleAesGcm, NodeAesGcm, SecureRandom } from '@secrets-engine/crypto'
-import { measure, type Comparison, type Options, type Suite } from './Suite.js'
+import { measure, type Comparison, type Options, type Report, type Suite } from './Suite.js'
 
 const random = SecureRandom.secure
 const sizes = [
@@ -94,7 +94,7 @@ const nodeBare: Bare = {
   once: (plaintext) => concat(nodeEncrypt(masterKey, random.bytes(12), dataAad, plaintext)),
 }
 
-const run = async (options: Options): Promise<ReadonlyArray<Comparison>> => {
+const run = async (options: Options): Promise<Report> => {
   const keyring = MemoryKeyring.make()
   const adapters = [
     ['NobleAesGcm', NobleAesGcm.make({ keyring }), nobleBare, 'noble gcm'],
@@ -121,7 +121,7 @@ const run = async (options: Options): Promise<ReadonlyArray<Comparison>> => {
       comparisons.push({ suite, case: `open ${label}`, subject: open, baseline: openBare, context: [] })
     }
   }
-  return comparisons
+  return { comparisons }
 }
 
 const sealOnce = async (cipher: EnvelopeCipher.EnvelopeCipher, plaintext: Uint8Array) => {

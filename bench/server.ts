@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { createSecretsManager, type SecretsManager } from '@secrets-engine/alibaba'
 import { startServer } from '@secrets-engine/server'
 import { Bench } from 'tinybench'
-import type { Comparison, Measure, Options, Suite } from './Suite.js'
+import type { Comparison, Measure, Options, Report, Suite } from './Suite.js'
 
 const require = createRequire(import.meta.url)
 const { RPCClient } = require('@alicloud/pop-core') as {
@@ -59,7 +59,7 @@ const unwrap = async (task: ReturnType<SecretsManager['request']>): Promise<unkn
   return result.right
 }
 
-const run = async (options: Options): Promise<ReadonlyArray<Comparison>> => {
+const run = async (options: Options): Promise<Report> => {
   // Room for every secret the CreateSecret case makes, in both engines.
   const served = createSecretsManager({ maxSecrets: 10_000_000 })
   const direct = createSecretsManager({ maxSecrets: 10_000_000 })
@@ -102,7 +102,7 @@ const run = async (options: Options): Promise<ReadonlyArray<Comparison>> => {
         context: [],
       })
     }
-    return comparisons
+    return { comparisons }
   } finally {
     await server.close()
   }

@@ -1,0 +1,30 @@
+/**
+ * `pnpm exec tsx --conditions=source bench/profile.ts <case> [calls]`, under `node --cpu-prof`: runs one
+ * engine call in a loop, so that a CPU profile shows where its time goes. Not part of `pnpm bench`.
+ */
+import { createSecretsManager } from '@secrets-engine/alibaba'
+import { MemoryKeyring, NobleAesGcm, NodeAesGcm } from '@secrets-engine/crypto'
+import { call } from './engine.js'
+
+const which = process.argv[2] ?? 'get'
+const calls = Number(process.argv[3] ?? 100_000)
+const crypto = process.env['ADAPTER'] === 'noble' ? NobleAesGcm.make : NodeAesGcm.make
+const engine = createSecretsManager({ keyring: MemoryKeyring.make(), crypto, maxSecrets: 100_000_000 })
+const data = 'x'.repeat(Number(process.env['SIZE'] ?? 100))
+for (let i = 0; i < 999; i++)
+  await call(engine, 'CreateSecret', { SecretName: `p/${i}`, VersionId: 'v1', SecretData: 'o' })
+await call(engine, 'CreateSecret', { SecretName: 'p/read', VersionId: 'v1', SecretData: data })
+let n = 0
+const cases: Record<string, () => Promise<unknown>> = {
+  get: () => call(engine, 'GetSecretValue', { SecretName: 'p/read' }),
+  describe: () => call(engine, 'DescribeSecret', { SecretName: 'p/read' }),
+  list: () => call(engine, 'ListSecrets', { PageSize: '100' }),
+  create: () => call(engine, 'CreateSecret', { SecretName: `p/new-${++n}`, VersionId: 'v1', SecretData: data }),
+  put: () => call(engine, 'PutSecretValue', { SecretName: 'p/read', VersionId: `v${++n + 1}`, SecretData: data }),
+}
+const task = cases[which]
+if (task === undefined) throw new Error(`no case ${which}`)
+const started = performance.now()
+for (let i = 0; i < calls; i++) await task()
+const ms = performance.now() - started
+console.log(`${which}: ${calls} calls, ${((ms * 1000) / calls).toFixed(2)} µs per call`)
