@@ -22,6 +22,7 @@ import * as CsmsError from './CsmsError.js'
 import type * as Engine from './Engine.js'
 import type { EventRecord } from './EventRecord.js'
 import * as Keys from './Keys.js'
+import * as Notifications from './Notifications.js'
 import * as Rotation from './Rotation.js'
 import * as Routes from './Routes.js'
 import type { SecretRecord } from './SecretRecord.js'
@@ -41,6 +42,8 @@ export interface CsmsOptions {
   readonly store?: SecretStore.SecretStore<SecretRecord>
   /** Where events are kept; a new `MemoryStore` by default. */
   readonly events?: SecretStore.SecretStore<EventRecord>
+  /** Where sent event notifications are recorded; a new `MemoryStore` by default. */
+  readonly notifications?: SecretStore.SecretStore<Notifications.NotificationRecord>
   /** The master keys; a new in-memory keyring by default. */
   readonly keyring?: Keyring.Keyring
   /** Which keyring key seals each `kms_key_id`; an in-memory directory over `keyring` by default. */
@@ -83,6 +86,7 @@ export interface Csms extends TypedMethods {
   /** The parts the engine runs on, for tests and tools (snapshots, key management). */
   readonly store: SecretStore.SecretStore<SecretRecord>
   readonly events: SecretStore.SecretStore<EventRecord>
+  readonly notifications: SecretStore.SecretStore<Notifications.NotificationRecord>
   readonly keyring: Keyring.Keyring
   readonly config: Engine.Config
 }
@@ -113,6 +117,7 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
   const random = options.random ?? SecureRandom.secure
   const store = options.store ?? MemoryStore.make<SecretRecord>()
   const events = options.events ?? MemoryStore.make<EventRecord>()
+  const notifications = options.notifications ?? MemoryStore.make<Notifications.NotificationRecord>()
   const keyring = options.keyring ?? MemoryKeyring.make({ random })
   const keys = options.keys ?? Keys.make(keyring, random)
   const cipher = (options.crypto ?? makeDefaultCipher)({ keyring, random })
@@ -135,7 +140,9 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
           random,
           now: now().getTime(),
           config,
+          notifications,
           rotate: Rotation.rotate,
+          notify: Notifications.notify,
         }
         return pipe(
           route.handler(env, { params, query, body }),
@@ -146,5 +153,5 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
       (task) => () => task().catch(() => E.left(CsmsError.internalError())),
     )
 
-  return { ...typedMethods(config.projectId, request), request, store, events, keyring, config }
+  return { ...typedMethods(config.projectId, request), request, store, events, notifications, keyring, config }
 }

@@ -22,8 +22,9 @@ import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as CsmsError from './CsmsError.js'
-import type { EventRecord } from './EventRecord.js'
+import type { EventRecord, EventType } from './EventRecord.js'
 import type { KeyDirectory } from './Keys.js'
+import type { NotificationRecord } from './Notifications.js'
 import * as SecretRecord from './SecretRecord.js'
 
 // -------------------------------------------------------------------------------------
@@ -57,9 +58,24 @@ export interface Env {
   readonly random: Random.Random
   readonly now: number
   readonly config: Config
+  /** Where sent notifications are recorded. */
+  readonly notifications: SecretStore.SecretStore<NotificationRecord>
   /** Brings a secret up to `now` when its automatic rotation is due. */
   readonly rotate: Rotator
+  /** Sends an event notification about a secret; never fails. */
+  readonly notify: Notifier
 }
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export type Notifier = (
+  env: Env,
+  record: SecretRecord.SecretRecord,
+  type: EventType,
+  data?: { readonly versionId?: string },
+) => TE.TaskEither<never, void>
 
 /**
  * @category model
@@ -311,14 +327,24 @@ const settle = (env: Env, name: string, left: number): TE.TaskEither<CsmsError.C
               TE.flatMap(() => settle(env, name, left - 1)),
             )
           if (SecretRecord.isExpired(env.now)(stored.record)) {
-            return again(fromStore(env.store.remove(name, stored.revision)))
+            return again(
+              pipe(
+                fromStore(env.store.remove(name, stored.revision)),
+                TE.tap(() => env.notify(env, stored.record, 'SECRET_DELETED')),
+              ),
+            )
           }
           if (isRotationDue(env.now)(stored.record)) {
             return again(
               pipe(
                 env.rotate(env, stored.record),
                 TE.mapLeft((e): CsmsError.CsmsError | Conflict => e),
-                TE.flatMap((record) => fromStore(env.store.commit(name, stored.revision, record))),
+                TE.flatMap((record) =>
+                  pipe(
+                    fromStore(env.store.commit(name, stored.revision, record)),
+                    TE.tap(() => env.notify(env, record, 'SECRET_ROTATED')),
+                  ),
+                ),
               ),
             )
           }

@@ -9,6 +9,7 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { BackupResponse } from './Backup.js'
 import type { CsmsError } from './CsmsError.js'
 import type { EventResponse, ListEventsResponse } from './Events.js'
+import type { ListNotificationRecordsResponse } from './Notifications.js'
 import type { PasswordResponse } from './RandomPassword.js'
 import type { ListTasksResponse, RotateResponse } from './Rotation.js'
 import * as Routes from './Routes.js'
@@ -118,6 +119,7 @@ export interface TypedMethods {
     body: Partial<Omit<CreateSecretEventRequestBody, 'name'>>,
   ) => Call<EventResponse>
   readonly deleteSecretEvent: (eventName: string) => Call<object>
+  readonly listNotificationRecords: (query?: Query) => Call<ListNotificationRecordsResponse>
   readonly generateRandomPassword: (body?: GenerateRandomPasswordRequestBody) => Call<PasswordResponse>
   readonly downloadSecretBlob: (secretName: string) => Call<BackupResponse>
   readonly uploadSecretBlob: (body: { readonly secret_blob: string }) => Call<SecretResponse>

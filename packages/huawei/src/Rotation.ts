@@ -147,11 +147,16 @@ export const rotateNow = (env: Engine.Env, request: Request): TE.TaskEither<Csms
             record.secretType === 'COMMON' ? TE.left(CsmsError.make('CSMS.0111')) : rotateRecord(env, record),
           ),
           TE.map(({ record, versionId, taskId }) =>
-            Engine.commit(record, { version_id: versionId, secret_name: name, rotation_task_id: taskId }),
+            Engine.commit(record, {
+              record,
+              response: { version_id: versionId, secret_name: name, rotation_task_id: taskId },
+            }),
           ),
         ),
       ),
     ),
+    TE.tap(({ record }) => env.notify(env, record, 'SECRET_ROTATED')),
+    TE.map(({ response }) => response),
   )
 
 /**

@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as Backup from './Backup.js'
 import * as CsmsError from './CsmsError.js'
 import * as Events from './Events.js'
+import * as Notifications from './Notifications.js'
 import * as RandomPassword from './RandomPassword.js'
 import type { Handler } from './Request.js'
 import * as Rotation from './Rotation.js'
@@ -115,6 +116,14 @@ export const routes: ReadonlyArray<Route> = [
   route('showSecretEvent', 'GET', '/v1/{project_id}/csms/events/{event_name}', Events.show, 200, 'nested'),
   route('updateSecretEvent', 'PUT', '/v1/{project_id}/csms/events/{event_name}', Events.update, 200, 'nested'),
   route('deleteSecretEvent', 'DELETE', '/v1/{project_id}/csms/events/{event_name}', Events.remove, 204, 'nested'),
+  route(
+    'listNotificationRecords',
+    'GET',
+    '/v1/{project_id}/csms/notification-records',
+    Notifications.list,
+    200,
+    'nested',
+  ),
   // passwords
   route('generateRandomPassword', 'POST', '/v1/{project_id}/csms/generate-password', RandomPassword.generate),
   // tags (routes with more literal segments win, so /csms/events/... below stays with events)

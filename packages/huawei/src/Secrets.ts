@@ -297,10 +297,12 @@ export const deleteNow = (env: Engine.Env, request: Request): TE.TaskEither<Csms
       Engine.transact(env, name, (current) =>
         pipe(
           TE.fromEither(existing(current)),
-          TE.map(() => Engine.remove({})),
+          TE.map((record) => Engine.remove(record)),
         ),
       ),
     ),
+    TE.tap((record) => env.notify(env, record, 'SECRET_DELETED')),
+    TE.map(() => ({})),
   )
 
 /**

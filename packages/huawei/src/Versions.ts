@@ -143,13 +143,19 @@ export const create = (
                 const version = O.toUndefined(Secret.findVersion(versionId)(secret))
                 return version === undefined
                   ? TE.left(CsmsError.internalError())
-                  : TE.right(Engine.commit(next, { version_metadata: Wire.versionMetadata(next, version) }))
+                  : TE.right(
+                      Engine.commit(next, { record: next, version_metadata: Wire.versionMetadata(next, version) }),
+                    )
               }),
             )
           }),
         ),
       ),
     ),
+    TE.tap(({ record, version_metadata }) =>
+      env.notify(env, record, 'SECRET_VERSION_CREATED', { versionId: version_metadata.id }),
+    ),
+    TE.map(({ version_metadata }) => ({ version_metadata })),
   )
 
 /**

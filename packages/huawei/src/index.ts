@@ -39,3 +39,5 @@ export type {
   GenerateRandomPasswordRequestBody,
   ListResourceInstancesRequestBody,
 } from './Operations.js'
+export type { NotificationRecord, ListNotificationRecordsResponse } from './Notifications.js'
+export type { Notifier, Rotator } from './Engine.js'

@@ -2,7 +2,13 @@
 // snapshots, faults and keys the test can reach.
 import { Random } from '@secrets-engine/core'
 import { MemoryKeyring } from '@secrets-engine/crypto'
-import { createCsms, type CsmsOptions, type EventRecord, type SecretRecord } from '@secrets-engine/huawei'
+import {
+  createCsms,
+  type CsmsOptions,
+  type EventRecord,
+  type NotificationRecord,
+  type SecretRecord,
+} from '@secrets-engine/huawei'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
@@ -22,10 +28,11 @@ export const testCsms = (options: CsmsOptions & { readonly seed?: number } = {})
   const random = Random.seeded(options.seed ?? 1)
   const store = MemoryStore.make<SecretRecord>()
   const events = MemoryStore.make<EventRecord>()
+  const notifications = MemoryStore.make<NotificationRecord>()
   const keyring = MemoryKeyring.make({ random })
-  const csms = createCsms({ random, now: clock.now, store, events, keyring, ...options })
+  const csms = createCsms({ random, now: clock.now, store, events, notifications, keyring, ...options })
   const project = csms.config.projectId
-  return { csms, clock, store, events, keyring, project }
+  return { csms, clock, store, events, notifications, keyring, project }
 }
 
 export const days = (n: number): number => n * 86_400_000
