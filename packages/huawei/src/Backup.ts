@@ -152,6 +152,7 @@ const isRecord = (u: unknown): u is SecretRecord => {
     typeof r.id === 'string' &&
     typeof r.lastVersion === 'number' &&
     Array.isArray(r.tags) &&
-    Array.isArray(r.tasks)
+    Array.isArray(r.tasks) &&
+    typeof r.expiryNotified === 'object'
   )
 }

@@ -74,7 +74,7 @@ export type Notifier = (
   env: Env,
   record: SecretRecord.SecretRecord,
   type: EventType,
-  data?: { readonly versionId?: string },
+  data?: { readonly versionId?: string; readonly versionExpireTime?: number },
 ) => TE.TaskEither<never, void>
 
 /**
@@ -343,6 +343,31 @@ const settle = (env: Env, name: string, left: number): TE.TaskEither<CsmsError.C
                   pipe(
                     fromStore(env.store.commit(name, stored.revision, record)),
                     TE.tap(() => env.notify(env, record, 'SECRET_ROTATED')),
+                  ),
+                ),
+              ),
+            )
+          }
+          const expired = SecretRecord.dueExpiries(env.now)(stored.record)
+          if (expired.length > 0) {
+            const record: SecretRecord.SecretRecord = {
+              ...stored.record,
+              expiryNotified: {
+                ...stored.record.expiryNotified,
+                ...Object.fromEntries(expired.map((id) => [id, stored.record.expireTimes[id] ?? 0])),
+              },
+            }
+            return again(
+              pipe(
+                fromStore(env.store.commit(name, stored.revision, record)),
+                TE.tap(() =>
+                  TE.sequenceSeqArray(
+                    expired.map((versionId) =>
+                      env.notify(env, record, 'SECRET_VERSION_EXPIRED', {
+                        versionId,
+                        versionExpireTime: record.expireTimes[versionId] ?? 0,
+                      }),
+                    ),
                   ),
                 ),
               ),

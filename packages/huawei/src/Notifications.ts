@@ -1,6 +1,6 @@
 /**
- * Event notifications. When something happens to a secret (a version is created, the secret is
- * rotated or deleted), every ENABLED event that the secret subscribes to and that lists that event
+ * Event notifications. When something happens to a secret (a version is created or expires, the
+ * secret is rotated or deleted), every ENABLED event that the secret subscribes to and that lists that event
  * type "sends" a notification to its SMN topic: the engine sends nothing over the network, it
  * records what it would have sent, for ListNotificationRecords. Notifications are sent after the
  * change is committed, as the cloud sends them asynchronously; a notification that cannot be
@@ -74,7 +74,7 @@ export const notify = (
   env: Engine.Env,
   record: SecretRecord,
   type: EventType,
-  data: { readonly versionId?: string } = {},
+  data: { readonly versionId?: string; readonly versionExpireTime?: number } = {},
 ): TE.TaskEither<never, void> =>
   pipe(
     TE.sequenceSeqArray(
@@ -103,6 +103,9 @@ export const notify = (
                   createTime: new Date(record.secret.createdAt).toISOString(),
                   updateTime: new Date(record.updateTime).toISOString(),
                   ...(data.versionId === undefined ? {} : { versionId: data.versionId }),
+                  ...(data.versionExpireTime === undefined
+                    ? {}
+                    : { versionExpireTime: new Date(data.versionExpireTime).toISOString() }),
                 },
               }),
               notification_status: 'SUCCESS',

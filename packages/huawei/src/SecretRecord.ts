@@ -78,6 +78,11 @@ export interface SecretRecord {
   readonly lastVersion: number
   /** `expire_time` of the versions that have one, by version id. */
   readonly expireTimes: { readonly [versionId: string]: number }
+  /**
+   * The `expire_time` each version's SECRET_VERSION_EXPIRED notification was sent for: one
+   * notification per expiry, and a new one after `expire_time` changes.
+   */
+  readonly expiryNotified: { readonly [versionId: string]: number }
   /** When each stage last moved, by stage name. */
   readonly stageTimes: { readonly [stage: string]: number }
   readonly tags: ReadonlyArray<Tag>
@@ -122,6 +127,19 @@ export const isExpired =
   (record: SecretRecord): boolean =>
     record.scheduledDeleteTime !== undefined && record.scheduledDeleteTime <= now
 
+/**
+ * The versions whose `expire_time` has come and whose expiry was not yet notified.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const dueExpiries =
+  (now: number) =>
+  (record: SecretRecord): ReadonlyArray<string> =>
+    Object.entries(record.expireTimes)
+      .filter(([id, time]) => time <= now && record.expiryNotified[id] !== time)
+      .map(([id]) => id)
+
 // -------------------------------------------------------------------------------------
 // combinators
 // -------------------------------------------------------------------------------------
@@ -149,5 +167,6 @@ export const withSecret =
     )
     const ids = new Set(next.versions.map((v) => v.versionId as string))
     const expireTimes = Object.fromEntries(Object.entries(record.expireTimes).filter(([id]) => ids.has(id)))
-    return { ...record, secret: next, stageTimes, expireTimes }
+    const expiryNotified = Object.fromEntries(Object.entries(record.expiryNotified).filter(([id]) => ids.has(id)))
+    return { ...record, secret: next, stageTimes, expireTimes, expiryNotified }
   }

@@ -165,6 +165,7 @@ export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
                   updateTime: env.now,
                   lastVersion: 1,
                   expireTimes: {},
+                  expiryNotified: {},
                   stageTimes: { [Dialect.currentStage]: env.now },
                   tags: [],
                   tasks: [],

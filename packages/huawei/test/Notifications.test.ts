@@ -106,3 +106,28 @@ describe('event notifications', () => {
     expect(await types(env)).toStrictEqual([])
   })
 })
+
+describe('SECRET_VERSION_EXPIRED', () => {
+  it('is sent once when the clock passes a version expire_time, and again after expire_time changes', async () => {
+    const env = await setup(['SECRET_VERSION_EXPIRED'])
+    await ok(env.csms.createSecret({ name: 's', secret_string: 'v', event_subscriptions: ['ev'] }))
+    await ok(env.csms.updateVersion('s', 'v1', { expire_time: start + days(1) }))
+    env.clock.advance(days(1) - 1)
+    await ok(env.csms.showSecret('s'))
+    expect(await types(env)).toStrictEqual([])
+    env.clock.advance(1)
+    await ok(env.csms.showSecret('s'))
+    await ok(env.csms.showSecret('s'))
+    const { records } = await ok(env.csms.listNotificationRecords())
+    expect(records.map((r) => [r.trigger_event_type, r.create_time])).toStrictEqual([
+      ['SECRET_VERSION_EXPIRED', start + days(1)],
+    ])
+    expect(JSON.parse(records[0]?.notification_content ?? '{}')).toMatchObject({
+      data: { versionId: 'v1', versionExpireTime: new Date(start + days(1)).toISOString() },
+    })
+    await ok(env.csms.updateVersion('s', 'v1', { expire_time: start + days(2) }))
+    env.clock.advance(days(1))
+    await ok(env.csms.listSecretVersions('s'))
+    expect((await types(env)).length).toBe(2)
+  })
+})
