@@ -3,7 +3,7 @@
  * HTTP status. This module is the one table of every code the engine answers with: each code always
  * carries the same status and the same message. Codes marked "official" are rows of Huawei's DEW
  * error-code page (messages verbatim, typos included); the others are the engine's own choices where
- * Huawei documents no code (see `FIDELITY.md`). They are taken from gaps of the official numbering
+ * Huawei documents no code (see `docs/fidelity.md`, section Huawei Cloud CSMS). They are taken from gaps of the official numbering
  * (0006, 0109 to 0116), which the published rows show to be unused, so none can clash with a real code.
  * A message never contains a secret value.
  *
