@@ -8,6 +8,11 @@
  * and the gateway's body `{RequestId, HostId, Code, Message, Recommend, HttpStatus}`, which every SDK
  * reads; success bodies never contain `Code`, which pop-core would take for an error.
  *
+ * Beside it, on the same port, the server answers Huawei Cloud CSMS's REST API
+ * (`/v1/{project_id}/secrets...`, `/v1/{project_id}/csms/...`) with SDK-HMAC-SHA256 signatures
+ * verified, in front of a `Csms` engine from `@secrets-engine/huawei` (see `HuaweiApi`). Every
+ * response of either API carries `X-Request-Id`.
+ *
  * Nothing a client sends can stop the server: bodies are capped and read under a timeout, parsing is
  * total, and a defect in one request is a 500 for that request only.
  *
@@ -18,10 +23,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { createSecretsManager, isAction, type ApiError, type SecretsManager } from '@secrets-engine/alibaba'
+import { createCsms, defaults as csmsDefaults, type Csms } from '@secrets-engine/huawei'
 import * as E from 'fp-ts/lib/Either.js'
 import * as FormEncoding from './FormEncoding.js'
 import * as GatewayError from './GatewayError.js'
+import * as HuaweiApi from './HuaweiApi.js'
+import type { HuaweiCredential } from './HuaweiSignature.js'
 import * as NonceCache from './NonceCache.js'
+import * as RequestBody from './RequestBody.js'
 import * as Signature from './Signature.js'
 
 // -------------------------------------------------------------------------------------
@@ -40,6 +49,42 @@ export interface Logger {
 }
 
 /**
+ * The Huawei Cloud CSMS side of the server.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface HuaweiOptions {
+  /** The engine behind the CSMS API; a new `createCsms({ projectId })` by default. */
+  readonly csms?: Csms
+  /** The AK/SK pairs accepted; `defaults.huawei.credentials` (one documented test pair) by default. */
+  readonly credentials?: ReadonlyArray<HuaweiCredential>
+  /**
+   * The project id of every path: the `csms` engine's own when one is given (a different one is an
+   * error), otherwise `defaults.huawei.projectId`, a fixed 32-hex test id.
+   */
+  readonly projectId?: string
+  /** The largest body accepted, in bytes; 6 MiB by default (a `secret_blob` may be 5,242,880 characters). */
+  readonly maxBodyBytes?: number
+}
+
+/**
+ * The Huawei side of a running server: what an SDK needs to reach it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RunningHuawei {
+  /** `http://127.0.0.1:<port>`: the SDK's `withEndpoint`. */
+  readonly endpoint: string
+  /** The AK/SK pairs the server accepts. */
+  readonly credentials: ReadonlyArray<HuaweiCredential>
+  /** The project id of every path: the SDK credentials' `withProjectId`. */
+  readonly projectId: string
+  readonly csms: Csms
+}
+
+/**
  * @category model
  * @since 0.1.0
  */
@@ -50,8 +95,10 @@ export interface ServerOptions {
   readonly engine?: SecretsManager
   /** The access key pairs accepted; `defaults.credentials` (one documented test pair) by default. */
   readonly credentials?: ReadonlyArray<Signature.Credential>
-  /** Check access keys, signatures, timestamps and nonces; true by default. */
+  /** Check access keys, signatures, timestamps and nonces (Alibaba) and AK/SK signatures (Huawei); true by default. */
   readonly verifySignatures?: boolean
+  /** The Huawei Cloud CSMS API: its engine, AK/SK pairs and project id. */
+  readonly huawei?: HuaweiOptions
   /** The server's clock, for timestamp and nonce checks (the engine has its own); the system clock by default. */
   readonly now?: () => Date
   /** A request log at debug level; none by default. */
@@ -77,6 +124,8 @@ export interface RunningServer {
   /** The access key pairs the server accepts. */
   readonly credentials: ReadonlyArray<Signature.Credential>
   readonly engine: SecretsManager
+  /** The Huawei Cloud CSMS API on the same port. */
+  readonly huawei: RunningHuawei
   /** Stops listening and closes every connection. */
   readonly close: () => Promise<void>
 }
@@ -95,6 +144,13 @@ export const defaults = {
   maxBodyBytes: 256 * 1024,
   headersTimeout: 10_000,
   requestTimeout: 30_000,
+  huawei: {
+    /** The one AK/SK pair the Huawei API accepts when given no `credentials`. Never a real key. */
+    credentials: [{ ak: 'SECRETSENGINETESTAK0', sk: 'secrets-engine-huawei-test-sk-0000000000' }],
+    /** The project id of every CSMS path: a fixed 32-hex test id, as `createCsms` uses by default. */
+    projectId: csmsDefaults.projectId,
+    maxBodyBytes: 6 * 1024 * 1024,
+  },
 } as const
 
 /**
@@ -154,6 +210,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     maxBodyBytes,
     hostId: '',
   }
+  const huawei = huaweiContext(options.huawei ?? {}, options.verifySignatures ?? true, context.now)
 
   const server = createServer({
     headersTimeout: options.headersTimeout ?? defaults.headersTimeout,
@@ -162,7 +219,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     connectionsCheckingInterval: 1_000,
   })
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void serve(context, options.logger, req, res)
+    void serve(context, huawei.context, options.logger, req, res)
   })
   // A client that breaks the protocol gets a plain 400 and loses its connection, nothing more.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -189,7 +246,20 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       server.closeAllConnections()
     })
 
-  return { url: `http://${host}`, host, port, credentials, engine, close }
+  return {
+    url: `http://${host}`,
+    host,
+    port,
+    credentials,
+    engine,
+    huawei: {
+      endpoint: `http://${host}`,
+      credentials: huawei.credentials,
+      projectId: huawei.context.csms.config.projectId,
+      csms: huawei.context.csms,
+    },
+    close,
+  }
 }
 
 /**
@@ -237,23 +307,28 @@ interface Outcome {
 
 const serve = async (
   context: Context,
+  huawei: HuaweiApi.Context,
   logger: Logger | undefined,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> => {
   const started = performance.now()
-  let outcome: Outcome
+  const forHuawei = HuaweiApi.isHuaweiRequest(req)
+  let reply: HuaweiApi.Reply
   try {
-    outcome = await handle(context, req)
+    reply = forHuawei ? await HuaweiApi.handle(huawei, req) : alibabaReply(await handle(context, req))
   } catch {
-    outcome = failure(context, GatewayError.internalFailure(), randomUUID())
+    reply = forHuawei
+      ? HuaweiApi.internalError()
+      : alibabaReply(failure(context, GatewayError.internalFailure(), randomUUID()))
   }
-  const json = JSON.stringify(outcome.body)
+  const json = reply.body === undefined ? '' : JSON.stringify(reply.body)
   if (!res.headersSent && !res.destroyed) {
-    res.writeHead(outcome.status, {
-      'content-type': 'application/json;charset=utf-8',
+    res.writeHead(reply.status, {
+      ...(reply.body === undefined ? {} : { 'content-type': 'application/json;charset=utf-8' }),
       'content-length': Buffer.byteLength(json),
-      'x-acs-request-id': outcome.requestId,
+      'x-request-id': reply.requestId,
+      ...(forHuawei ? {} : { 'x-acs-request-id': reply.requestId }),
       ...(req.complete ? {} : { connection: 'close' }),
     })
     res.end(json)
@@ -262,15 +337,51 @@ const serve = async (
   // timeout ends a client that never stops sending.
   if (!req.complete) req.resume()
   logger?.debug('request', {
-    requestId: outcome.requestId,
+    requestId: reply.requestId,
     method: req.method,
+    ...reply.fields,
+    status: reply.status,
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+  })
+}
+
+const alibabaReply = (outcome: Outcome): HuaweiApi.Reply => ({
+  status: outcome.status,
+  body: outcome.body,
+  requestId: outcome.requestId,
+  fields: {
     action: outcome.action,
     accessKeyId: outcome.accessKeyId,
     signature: outcome.scheme,
-    status: outcome.status,
     code: outcome.body['Code'],
-    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-  })
+  },
+})
+
+const huaweiContext = (
+  options: HuaweiOptions,
+  verify: boolean,
+  now: () => number,
+): { readonly context: HuaweiApi.Context; readonly credentials: ReadonlyArray<HuaweiCredential> } => {
+  if (
+    options.csms !== undefined &&
+    options.projectId !== undefined &&
+    options.projectId !== options.csms.config.projectId
+  ) {
+    throw new Error('huawei.projectId differs from the project id of huawei.csms: give one or the other')
+  }
+  const csms = options.csms ?? createCsms({ projectId: options.projectId ?? defaults.huawei.projectId })
+  const credentials = options.credentials ?? defaults.huawei.credentials
+  const keys = new Map(credentials.map((c) => [c.ak, c.sk]))
+  return {
+    context: {
+      csms,
+      skOf: (ak) => keys.get(ak),
+      verify,
+      now,
+      maxBodyBytes: options.maxBodyBytes ?? defaults.huawei.maxBodyBytes,
+    },
+    credentials,
+  }
 }
 
 const handle = async (context: Context, req: IncomingMessage): Promise<Outcome> => {
@@ -362,23 +473,9 @@ const failure = (context: Context, error: ApiError, requestId: string): Outcome 
 const firstHeader = (req: IncomingMessage, name: string): string | undefined => req.headersDistinct[name]?.[0]
 
 // The whole body, or 413 as soon as it is known to be too large (from Content-Length, or counted).
-const readBody = (req: IncomingMessage, limit: number): Promise<E.Either<ApiError, Buffer>> => {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > limit) return Promise.resolve(E.left(GatewayError.bodyTooLarge(limit)))
-  return new Promise((resolve) => {
-    const chunks: Array<Buffer> = []
-    let size = 0
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length
-      if (size > limit) {
-        req.off('data', onData)
-        chunks.length = 0
-        resolve(E.left(GatewayError.bodyTooLarge(limit)))
-      } else chunks.push(chunk)
-    }
-    req.on('data', onData)
-    req.once('end', () => resolve(E.right(Buffer.concat(chunks))))
-    req.once('error', () => resolve(E.left(GatewayError.malformedRequest('The body could not be read.'))))
-    req.once('close', () => resolve(E.left(GatewayError.malformedRequest('The body could not be read.'))))
-  })
-}
+const readBody = async (req: IncomingMessage, limit: number): Promise<E.Either<ApiError, Buffer>> =>
+  E.mapLeft((failure: RequestBody.Failure) =>
+    failure === 'too-large'
+      ? GatewayError.bodyTooLarge(limit)
+      : GatewayError.malformedRequest('The body could not be read.'),
+  )(await RequestBody.read(req, limit))
