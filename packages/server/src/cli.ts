@@ -5,12 +5,16 @@
  * `--port` / `SECRETS_ENGINE_PORT` (8088), `--access-key-id` / `SECRETS_ENGINE_ACCESS_KEY_ID` and
  * `--access-key-secret` / `SECRETS_ENGINE_ACCESS_KEY_SECRET` (the documented test pair),
  * `--no-verify` / `SECRETS_ENGINE_VERIFY=false` (accept unsigned requests), `--debug` /
- * `SECRETS_ENGINE_DEBUG=true` (log each request, never its values, to stderr).
+ * `SECRETS_ENGINE_DEBUG=true` (log each request, never its values, to stderr). For the Huawei CSMS
+ * API on the same port: `--huawei-ak` / `SECRETS_ENGINE_HUAWEI_AK` and `--huawei-sk` /
+ * `SECRETS_ENGINE_HUAWEI_SK` (the documented test pair), `--huawei-project-id` /
+ * `SECRETS_ENGINE_HUAWEI_PROJECT_ID` (the documented 32-hex test id).
  */
 import { parseArgs } from 'node:util'
 import { defaults, startServer } from './Server.js'
 
-const usage = `usage: secrets-engine-server [--port N] [--access-key-id ID --access-key-secret SECRET] [--no-verify] [--debug]`
+const usage = `usage: secrets-engine-server [--port N] [--access-key-id ID --access-key-secret SECRET]
+                             [--huawei-ak AK --huawei-sk SK] [--huawei-project-id ID] [--no-verify] [--debug]`
 
 const main = async (): Promise<void> => {
   // `pnpm start -- --port 9000` hands the script a literal `--` first.
@@ -21,6 +25,9 @@ const main = async (): Promise<void> => {
       port: { type: 'string' },
       'access-key-id': { type: 'string' },
       'access-key-secret': { type: 'string' },
+      'huawei-ak': { type: 'string' },
+      'huawei-sk': { type: 'string' },
+      'huawei-project-id': { type: 'string' },
       'no-verify': { type: 'boolean' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -42,6 +49,14 @@ const main = async (): Promise<void> => {
     accessKeyId !== undefined && accessKeySecret !== undefined
       ? [{ accessKeyId, accessKeySecret }]
       : defaults.credentials
+  const ak = values['huawei-ak'] ?? env['SECRETS_ENGINE_HUAWEI_AK']
+  const sk = values['huawei-sk'] ?? env['SECRETS_ENGINE_HUAWEI_SK']
+  if ((ak === undefined) !== (sk === undefined)) throw new Error(`give both the Huawei AK and SK, or neither\n${usage}`)
+  const projectId = values['huawei-project-id'] ?? env['SECRETS_ENGINE_HUAWEI_PROJECT_ID']
+  const huawei = {
+    ...(ak !== undefined && sk !== undefined ? { credentials: [{ ak, sk }] } : {}),
+    ...(projectId !== undefined ? { projectId } : {}),
+  }
   const verifySignatures = values['no-verify'] !== true && env['SECRETS_ENGINE_VERIFY'] !== 'false'
   const debug = values.debug === true || env['SECRETS_ENGINE_DEBUG'] === 'true'
 
@@ -49,6 +64,7 @@ const main = async (): Promise<void> => {
     port,
     credentials,
     verifySignatures,
+    huawei,
     ...(debug ? { logger: { debug: (message, fields) => console.error(message, JSON.stringify(fields)) } } : {}),
   })
   console.log(`Alibaba Cloud KMS Secrets Manager (API ${'2016-01-20'}) test double listening on ${server.url}`)
@@ -62,6 +78,18 @@ const main = async (): Promise<void> => {
   )
   console.log(
     `openapi-client:  new Config({ endpoint: '${server.host}', protocol: 'http', accessKeyId, accessKeySecret })`,
+  )
+  console.log(
+    `Huawei Cloud CSMS (REST API v1) test double on the same port: ${server.huawei.endpoint}/v1/{project_id}/...`,
+  )
+  for (const c of server.huawei.credentials) {
+    console.log(`  AK               ${c.ak}`)
+    console.log(`  SK               ${c.sk}`)
+  }
+  console.log(`  project id       ${server.huawei.projectId}`)
+  console.log(`  signatures       ${verifySignatures ? 'verified (SDK-HMAC-SHA256)' : 'not verified'}`)
+  console.log(
+    `huaweicloud-sdk: new BasicCredentials().withAk(AK).withSk(SK).withProjectId('${server.huawei.projectId}'), withEndpoint('${server.huawei.endpoint}')`,
   )
   const stop = (): void => {
     void server.close().then(() => process.exit(0))
