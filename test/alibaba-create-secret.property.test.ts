@@ -2,14 +2,11 @@ import { CreateSecret, Dialect, validateRequest } from '@secrets-engine/alibaba'
 import { Redacted, Secret } from '@secrets-engine/core'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
+import { AlibabaArbitraries } from '@secrets-engine/testkit'
 import { describe, expect, it } from 'vitest'
-import {
-  createSecretParameterNames,
-  createSecretRequest,
-  createSecretRequests,
-  createSecretRuleBreakers,
-  secretTypes,
-} from './arbitraries/alibaba.js'
+
+const { createSecretParameterNames, createSecretRequest, createSecretRequests, createSecretRuleBreakers, secretTypes } =
+  AlibabaArbitraries
 
 describe('CreateSecret: valid requests', () => {
   it.each(secretTypes)(

@@ -3,9 +3,15 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { storeContract, type Note } from './contract.js'
+import { storeContract } from '@secrets-engine/testkit/vitest'
 
-storeContract('MemoryStore', () => MemoryStore.make<Note>())
+// The shared contract of the store port (@secrets-engine/testkit), which every adapter runs.
+storeContract('MemoryStore', () => MemoryStore.make())
+
+interface Note {
+  readonly text: string
+  readonly tags: ReadonlyArray<string>
+}
 
 const note = (text: string, ...tags: ReadonlyArray<string>): Note => ({ text, tags })
 

@@ -1,0 +1,16 @@
+import { createSecretsManager } from '@secrets-engine/alibaba'
+import { MemoryStore } from '@secrets-engine/store-memory'
+import { fromEngine, scheduledStore, type MakeTarget } from '@secrets-engine/testkit'
+import { alibabaConformance, alibabaRaces } from '@secrets-engine/testkit/vitest'
+
+const engine: MakeTarget = ({ now, random, scheduler }) =>
+  fromEngine(
+    createSecretsManager({
+      now,
+      random,
+      ...(scheduler !== undefined ? { store: scheduledStore(MemoryStore.make(), scheduler) } : {}),
+    }),
+  )
+
+alibabaConformance('the engine', engine, { numRuns: 100 })
+alibabaRaces('the engine', engine)

@@ -1,0 +1,40 @@
+// The kit must catch broken targets and broken stores, print the seed and the shrunk sequence, and
+// replay a failure from its seed and path.
+import { checkAlibabaConformance, checkStore, report } from '@secrets-engine/testkit'
+import { describe, expect, it } from 'vitest'
+import { plantedBugs } from './planted.js'
+import { naiveStore } from './stores.js'
+
+describe('the conformance suite catches every planted bug', () => {
+  for (const [bug, makeTarget] of plantedBugs) {
+    it(bug, async () => {
+      const result = await checkAlibabaConformance(makeTarget, { numRuns: 200 })
+      expect(result.ok).toBe(false)
+      const failure = result.failures[0]
+      expect(failure?.steps).toBeGreaterThan(0)
+      expect(report(result)).toContain(`seed: ${result.seed}`)
+      console.info(`${bug}: caught, shrunk to ${failure?.steps} commands\n${failure?.counterexample}`)
+      // Replaying from the seed and the path fails again at once, on the same sequence.
+      const replay = await checkAlibabaConformance(makeTarget, {
+        seed: result.seed,
+        path: failure?.path ?? '',
+        ...(failure?.replayPath !== undefined ? { replayPath: failure.replayPath } : {}),
+      })
+      expect(replay.ok).toBe(false)
+      expect(replay.failures[0]?.counterexample).toBe(failure?.counterexample)
+    })
+  }
+})
+
+describe('the store contract catches a store whose commit ignores the revision', () => {
+  it('fails the compare-and-set checks', async () => {
+    const result = await checkStore(() => naiveStore('commitIgnoresRevision'), { endOnFailure: true })
+    expect(result.ok).toBe(false)
+    expect(result.failures.map((f) => f.check)).toEqual(
+      expect.arrayContaining([
+        'commit with a stale revision fails with RevisionConflict and changes nothing',
+        'of concurrent commits expecting the same revision, exactly one wins',
+      ]),
+    )
+  })
+})
