@@ -7,6 +7,11 @@
  * fresh read, so no update is lost and no interleaving breaks an invariant. The only write of a
  * request is its final commit, so a request that fails changes nothing.
  *
+ * The paths every request takes (reading, transacting) are written as plain async functions over
+ * `Either` rather than composed with `TE.flatMap`: each fp-ts combinator allocates closures (through
+ * `dual` and `Array.from(arguments)`) and adds a promise hop, and in a CPU profile of GetSecretValue
+ * they took about a quarter of the time, more than the AES-GCM calls.
+ *
  * Time is read once per request. Before an operation sees a secret, the secret is brought up to
  * that time: a secret whose deletion window has passed is removed, and a secret whose automatic
  * rotation is due is rotated. Nothing needs a timer.
@@ -15,9 +20,9 @@
  */
 import type { EnvelopeCipher, Keyring, Random, SecretStore } from '@secrets-engine/core'
 import { StoreError } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from './ApiError.js'
 import * as SecretRecord from './SecretRecord.js'
 import * as Wire from './Wire.js'
@@ -125,8 +130,10 @@ export const remove = <B>(body: B): Decision<B> => ({ _tag: 'Remove', body })
  * @category reading
  * @since 0.1.0
  */
-export const read = (env: Env, name: string): TE.TaskEither<ApiError.ApiError, O.Option<Stored>> =>
-  settle(env, name, env.config.maxAttempts)
+export const read =
+  (env: Env, name: string): TE.TaskEither<ApiError.ApiError, O.Option<Stored>> =>
+  () =>
+    settle(env, name)
 
 /**
  * The secret `reference` (a name or an ARN) names, or 404 Forbidden.ResourceNotFound.
@@ -136,7 +143,7 @@ export const read = (env: Env, name: string): TE.TaskEither<ApiError.ApiError, O
  */
 export const nameOf = (env: Env, reference: string): TE.TaskEither<ApiError.ApiError, string> => {
   const name = Wire.nameFromReference(env.config.region, env.config.accountId, reference)
-  return name === undefined ? TE.left(ApiError.resourceNotFound()) : TE.right(name)
+  return () => Promise.resolve(name === undefined ? E.left(ApiError.resourceNotFound()) : E.right(name))
 }
 
 /**
@@ -146,17 +153,15 @@ export const nameOf = (env: Env, reference: string): TE.TaskEither<ApiError.ApiE
  * @category reading
  * @since 0.1.0
  */
-export const readExisting = (env: Env, reference: string): TE.TaskEither<ApiError.ApiError, Stored> =>
-  pipe(
-    nameOf(env, reference),
-    TE.flatMap((name) => read(env, name)),
-    TE.flatMap(
-      O.match(
-        () => TE.left(ApiError.resourceNotFound()),
-        (stored) => TE.right(stored),
-      ),
-    ),
-  )
+export const readExisting =
+  (env: Env, reference: string): TE.TaskEither<ApiError.ApiError, Stored> =>
+  async () => {
+    const name = Wire.nameFromReference(env.config.region, env.config.accountId, reference)
+    if (name === undefined) return E.left(ApiError.resourceNotFound())
+    const found = await settle(env, name)
+    if (E.isLeft(found)) return found
+    return O.isSome(found.right) ? E.right(found.right.value) : E.left(ApiError.resourceNotFound())
+  }
 
 // -------------------------------------------------------------------------------------
 // writing
@@ -170,29 +175,23 @@ export const readExisting = (env: Env, reference: string): TE.TaskEither<ApiErro
  * @category writing
  * @since 0.1.0
  */
-export const transact = <B>(
-  env: Env,
-  name: string,
-  decide: (current: O.Option<Stored>) => TE.TaskEither<ApiError.ApiError, Decision<B>>,
-): TE.TaskEither<ApiError.ApiError, B> => {
-  const attempt = (left: number): TE.TaskEither<ApiError.ApiError, B> =>
-    pipe(
-      read(env, name),
-      TE.flatMap((current) =>
-        pipe(
-          decide(current),
-          TE.flatMap((decision) =>
-            pipe(
-              apply(env, name, current, decision),
-              TE.map(() => decision.body),
-              TE.orElse((error) => (error === conflict && left > 1 ? attempt(left - 1) : TE.left(toApiError(error)))),
-            ),
-          ),
-        ),
-      ),
-    )
-  return attempt(env.config.maxAttempts)
-}
+export const transact =
+  <B>(
+    env: Env,
+    name: string,
+    decide: (current: O.Option<Stored>) => TE.TaskEither<ApiError.ApiError, Decision<B>>,
+  ): TE.TaskEither<ApiError.ApiError, B> =>
+  async () => {
+    for (let left = env.config.maxAttempts; ; left--) {
+      const current = await settle(env, name)
+      if (E.isLeft(current)) return current
+      const decision = await decide(current.right)()
+      if (E.isLeft(decision)) return decision
+      const applied = await apply(env, name, current.right, decision.right)
+      if (E.isRight(applied)) return E.right(decision.right.body)
+      if (applied.left !== conflict || left <= 1) return E.left(toApiError(applied.left))
+    }
+  }
 
 /**
  * A failure of the store as the API reports it.
@@ -213,60 +212,48 @@ type Conflict = typeof conflict
 const toApiError = (error: ApiError.ApiError | Conflict): ApiError.ApiError =>
   error === conflict ? ApiError.internalFailure() : error
 
-const fromStore = <A>(task: TE.TaskEither<StoreError.StoreError, A>): TE.TaskEither<ApiError.ApiError | Conflict, A> =>
-  pipe(
-    task,
-    TE.mapLeft((error): ApiError.ApiError | Conflict =>
-      StoreError.isRevisionConflict(error) ? conflict : storeFailure(error),
-    ),
-  )
+const fromStore = <A>(result: E.Either<StoreError.StoreError, A>): E.Either<ApiError.ApiError | Conflict, A> =>
+  E.isRight(result) ? result : E.left(StoreError.isRevisionConflict(result.left) ? conflict : storeFailure(result.left))
 
-const apply = <B>(
+const apply = async <B>(
   env: Env,
   name: string,
   current: O.Option<Stored>,
   decision: Decision<B>,
-): TE.TaskEither<ApiError.ApiError | Conflict, void> => {
+): Promise<E.Either<ApiError.ApiError | Conflict, unknown>> => {
   switch (decision._tag) {
     case 'Keep':
-      return TE.right(undefined)
+      return E.right(undefined)
     case 'Commit':
-      return pipe(
-        fromStore(env.store.commit(name, O.isSome(current) ? current.value.revision : 'absent', decision.record)),
-        TE.map(() => undefined),
+      return fromStore(
+        await env.store.commit(name, O.isSome(current) ? current.value.revision : 'absent', decision.record)(),
       )
     case 'Remove':
-      return O.isSome(current) ? fromStore(env.store.remove(name, current.value.revision)) : TE.right(undefined)
+      return O.isSome(current) ? fromStore(await env.store.remove(name, current.value.revision)()) : E.right(undefined)
   }
 }
 
-const settle = (env: Env, name: string, left: number): TE.TaskEither<ApiError.ApiError, O.Option<Stored>> =>
-  left <= 0
-    ? TE.left(ApiError.internalFailure())
-    : pipe(
-        env.store.get(name),
-        TE.mapLeft(storeFailure),
-        TE.flatMap((current) => {
-          if (O.isNone(current)) return TE.right(current)
-          const stored = current.value
-          const again = (task: TE.TaskEither<ApiError.ApiError | Conflict, unknown>) =>
-            pipe(
-              task,
-              TE.orElse((error) => (error === conflict && left > 1 ? TE.right(undefined) : TE.left(toApiError(error)))),
-              TE.flatMap(() => settle(env, name, left - 1)),
-            )
-          if (SecretRecord.isExpired(env.now)(stored.record)) {
-            return again(fromStore(env.store.remove(name, stored.revision)))
-          }
-          if (SecretRecord.isRotationDue(env.now)(stored.record)) {
-            return again(
-              pipe(
-                env.rotate(env, stored.record),
-                TE.mapLeft((e): ApiError.ApiError | Conflict => e),
-                TE.flatMap((record) => fromStore(env.store.commit(name, stored.revision, record))),
-              ),
-            )
-          }
-          return TE.right(current)
-        }),
-      )
+/**
+ * Reads `name` and brings it up to `env.now`: removes it when expired, rotates it when due, and reads
+ * again after either (a lost compare-and-set there means another request wrote first: read again).
+ * Each such step uses one of `config.maxAttempts`; running out is 500 InternalFailure.
+ */
+const settle = async (env: Env, name: string): Promise<E.Either<ApiError.ApiError, O.Option<Stored>>> => {
+  for (let left = env.config.maxAttempts; left > 0; left--) {
+    const current = await env.store.get(name)()
+    if (E.isLeft(current)) return E.left(storeFailure(current.left))
+    if (O.isNone(current.right)) return E.right(O.none)
+    const stored = current.right.value
+    let step: E.Either<ApiError.ApiError | Conflict, unknown>
+    if (SecretRecord.isExpired(env.now)(stored.record)) {
+      step = fromStore(await env.store.remove(name, stored.revision)())
+    } else if (SecretRecord.isRotationDue(env.now)(stored.record)) {
+      const rotated = await env.rotate(env, stored.record)()
+      step = E.isLeft(rotated) ? rotated : fromStore(await env.store.commit(name, stored.revision, rotated.right)())
+    } else {
+      return E.right(current.right)
+    }
+    if (E.isLeft(step) && (step.left !== conflict || left <= 1)) return E.left(toApiError(step.left))
+  }
+  return E.left(ApiError.internalFailure())
+}

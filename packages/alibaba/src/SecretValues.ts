@@ -2,14 +2,14 @@
  * Sealing and opening secret values. A value's envelope is bound to its secret name and version
  * id, so an envelope copied to another version or secret does not open. Crypto failures become the
  * API's errors here: a missing key is 404, a key that cannot be used is refused, and an envelope
- * that does not verify is an internal failure (the store was tampered with).
+ * that does not verify is an internal failure (the store was tampered with). Both are plain async
+ * functions, not TE pipes, as every read and write goes through them (see Engine.ts).
  *
  * @since 0.1.0
  */
 import { CryptoError, Envelope, Redacted } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
-import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from './ApiError.js'
 import type { SecretValue } from './CreateSecret.js'
 import type { Env } from './Engine.js'
@@ -28,17 +28,20 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
  * @category constructors
  * @since 0.1.0
  */
-export const seal = (
-  env: Env,
-  keyId: string,
-  context: { readonly secretName: string; readonly versionId: string },
-  value: SecretValue,
-): TE.TaskEither<ApiError.ApiError, SealedValue> =>
-  pipe(
-    env.cipher.seal({ keyId, plaintext: encoder.encode(Redacted.value(value.secretData)), context }),
-    TE.mapLeft(fromCryptoError),
-    TE.map((envelope) => ({ envelope: Envelope.toBase64(envelope), dataType: value.dataType })),
-  )
+export const seal =
+  (
+    env: Env,
+    keyId: string,
+    context: { readonly secretName: string; readonly versionId: string },
+    value: SecretValue,
+  ): TE.TaskEither<ApiError.ApiError, SealedValue> =>
+  async () => {
+    const plaintext = encoder.encode(Redacted.value(value.secretData))
+    const sealed = await env.cipher.seal({ keyId, plaintext, context })()
+    return E.isLeft(sealed)
+      ? E.left(fromCryptoError(sealed.left))
+      : E.right({ envelope: Envelope.toBase64(sealed.right), dataType: value.dataType })
+  }
 
 // -------------------------------------------------------------------------------------
 // destructors
@@ -50,25 +53,26 @@ export const seal = (
  * @category destructors
  * @since 0.1.0
  */
-export const open = (
-  env: Env,
-  context: { readonly secretName: string; readonly versionId: string },
-  sealed: SealedValue,
-): TE.TaskEither<ApiError.ApiError, SecretValue> =>
-  pipe(
-    TE.fromEither(Envelope.fromBase64(sealed.envelope)),
-    TE.flatMap((envelope) => env.cipher.open(envelope, context)),
-    TE.mapLeft(fromCryptoError),
-    TE.flatMapEither((bytes) => {
-      try {
-        const secretData = Redacted.make(decoder.decode(bytes))
-        bytes.fill(0)
-        return E.right({ secretData, dataType: sealed.dataType })
-      } catch {
-        return E.left(ApiError.internalFailure())
-      }
-    }),
-  )
+export const open =
+  (
+    env: Env,
+    context: { readonly secretName: string; readonly versionId: string },
+    sealed: SealedValue,
+  ): TE.TaskEither<ApiError.ApiError, SecretValue> =>
+  async () => {
+    const envelope = Envelope.fromBase64(sealed.envelope)
+    if (E.isLeft(envelope)) return E.left(fromCryptoError(envelope.left))
+    const opened = await env.cipher.open(envelope.right, context)()
+    if (E.isLeft(opened)) return E.left(fromCryptoError(opened.left))
+    const bytes = opened.right
+    try {
+      const secretData = Redacted.make(decoder.decode(bytes))
+      bytes.fill(0)
+      return E.right({ secretData, dataType: sealed.dataType })
+    } catch {
+      return E.left(ApiError.internalFailure())
+    }
+  }
 
 /**
  * How a crypto failure reads in the API.

@@ -17,8 +17,7 @@ import { makeDefaultCipher } from '@secrets-engine/crypto/platform'
 import { MemoryKeyring, SecureRandom } from '@secrets-engine/crypto/portable'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
-import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from './ApiError.js'
 import * as Command from './Command.js'
 import type * as Engine from './Engine.js'
@@ -131,13 +130,18 @@ export const createSecretsManager = (options: SecretsManagerOptions = {}): Secre
     maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
   }
 
-  const request = (
-    action: string,
-    params: unknown,
-  ): TE.TaskEither<ApiError.ApiError, Response<Record<string, unknown>>> =>
-    pipe(
-      TE.fromEither(Command.validateRequest(action, params)),
-      TE.flatMap((command) => {
+  // The default secure source hands out request ids in batches (see Wire.requestIds). A caller's own
+  // source gets exactly one 16-byte draw per request, as before: with a seeded source, what every
+  // later draw gives (passwords, rotated version ids) stays as it was.
+  const nextRequestId = options.random === undefined ? Wire.requestIds(random) : () => Wire.requestId(random)
+
+  // Plain async code rather than a TE pipe: this runs on every request (see Engine.ts).
+  const request =
+    (action: string, params: unknown): TE.TaskEither<ApiError.ApiError, Response<Record<string, unknown>>> =>
+    async () => {
+      try {
+        const command = Command.validateRequest(action, params)
+        if (E.isLeft(command)) return command
         const env: Engine.Env = {
           store,
           cipher,
@@ -147,12 +151,13 @@ export const createSecretsManager = (options: SecretsManagerOptions = {}): Secre
           config,
           rotate: Rotation.rotate,
         }
-        return pipe(Operations.run(command, env), TE.map(asRecord))
-      }),
-      TE.map((body) => ({ RequestId: Wire.requestId(random), ...body })),
-      // A defect (a thrown exception) must not escape as a rejected promise: it is a 500.
-      (task) => () => task().catch(() => E.left(ApiError.internalFailure())),
-    )
+        const body = await Operations.run(command.right, env)()
+        return E.isLeft(body) ? body : E.right({ RequestId: nextRequestId(), ...asRecord(body.right) })
+      } catch {
+        // A defect (a thrown exception) must not escape as a rejected promise: it is a 500.
+        return E.left(ApiError.internalFailure())
+      }
+    }
 
   const typed = Object.fromEntries(
     Object.keys(Command.actions).map((action) => [
