@@ -140,47 +140,51 @@ export const limits = {
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, CreateSecretCommand> =>
-  pipe(
-    // A gateway reports a missing required parameter before it looks at any value.
-    E.Do,
-    E.tap(() => Params.required('SecretName', t.string)(params)),
-    E.tap(() => Params.required('VersionId', t.string)(params)),
-    E.tap(() => Params.required('SecretData', t.string)(params)),
-    E.bind('secretType', () =>
-      pipe(Params.optional('SecretType', SecretTypeC)(params), E.map(orElse<SecretType>('Generic'))),
-    ),
-    E.bind('name', ({ secretType }) => Params.required('SecretName', secretNameC(secretType))(params)),
-    E.bind('versionId', () => Params.required('VersionId', VersionIdC)(params)),
-    E.bind('dataType', ({ secretType }) => decodeDataType(secretType, params)),
-    E.bind('extendedConfig', ({ secretType }) =>
-      secretType === 'Generic'
-        ? Params.optional('ExtendedConfig', extendedConfigC(secretType))(params)
-        : Params.required('ExtendedConfig', extendedConfigC(secretType))(params),
-    ),
-    E.bind('secretData', ({ secretType, extendedConfig }) =>
-      Params.required('SecretData', secretDataC(secretType, extendedConfig?.value['SecretSubType']))(params),
-    ),
-    E.bind('tags', () => pipe(Params.optional('Tags', TagsC)(params), E.map(orElse<ReadonlyArray<Tag>>([])))),
-    E.bind('rotation', ({ secretType }) => decodeRotation(secretType, params)),
-    E.bind('policy', () => Params.optional('Policy', PolicyC)(params)),
-    E.bind('secretName', ({ name, extendedConfig }) => resolveName(name, extendedConfig)),
-    E.map((d): CreateSecretCommand => ({
-      _tag: 'CreateSecret',
-      secretName: d.secretName,
-      versionId: d.versionId,
-      secretData: Redacted.make(d.secretData),
-      dataType: d.dataType,
-      secretType: d.secretType,
-      ...(d.extendedConfig === undefined ? {} : { extendedConfig: d.extendedConfig }),
-      tags: d.tags,
-      rotation: d.rotation,
-      ...(d.policy === undefined ? {} : { policy: d.policy }),
-      ...Params.present('description', Params.lookup('Description')(params)),
-      ...Params.present('encryptionKeyId', Params.lookup('EncryptionKeyId')(params)),
-      ...Params.present('dkmsInstanceId', Params.lookup('DKMSInstanceId')(params)),
-    })),
-  )
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, CreateSecretCommand> => {
+  // A gateway reports a missing required parameter before it looks at any value.
+  const missing = Params.firstMissing(params, ['SecretName', 'VersionId', 'SecretData'])
+  if (missing !== undefined) return E.left(missing)
+  const decodedType = Params.optional('SecretType', SecretTypeC)(params)
+  if (E.isLeft(decodedType)) return decodedType
+  const secretType = decodedType.right ?? 'Generic'
+  const name = Params.required('SecretName', secretNameC(secretType))(params)
+  if (E.isLeft(name)) return name
+  const versionId = Params.required('VersionId', VersionIdC)(params)
+  if (E.isLeft(versionId)) return versionId
+  const dataType = decodeDataType(secretType, params)
+  if (E.isLeft(dataType)) return dataType
+  const extendedConfig =
+    secretType === 'Generic'
+      ? Params.optional('ExtendedConfig', extendedConfigC(secretType))(params)
+      : Params.required('ExtendedConfig', extendedConfigC(secretType))(params)
+  if (E.isLeft(extendedConfig)) return extendedConfig
+  const subType = extendedConfig.right?.value['SecretSubType']
+  const secretData = Params.required('SecretData', secretDataC(secretType, subType))(params)
+  if (E.isLeft(secretData)) return secretData
+  const tags = Params.optional('Tags', TagsC)(params)
+  if (E.isLeft(tags)) return tags
+  const rotation = decodeRotation(secretType, params)
+  if (E.isLeft(rotation)) return rotation
+  const policy = Params.optional('Policy', PolicyC)(params)
+  if (E.isLeft(policy)) return policy
+  const secretName = resolveName(name.right, extendedConfig.right)
+  if (E.isLeft(secretName)) return secretName
+  return E.right({
+    _tag: 'CreateSecret',
+    secretName: secretName.right,
+    versionId: versionId.right,
+    secretData: Redacted.make(secretData.right),
+    dataType: dataType.right,
+    secretType,
+    ...(extendedConfig.right === undefined ? {} : { extendedConfig: extendedConfig.right }),
+    tags: tags.right ?? [],
+    rotation: rotation.right,
+    ...(policy.right === undefined ? {} : { policy: policy.right }),
+    ...Params.present('description', Params.lookup('Description')(params)),
+    ...Params.present('encryptionKeyId', Params.lookup('EncryptionKeyId')(params)),
+    ...Params.present('dkmsInstanceId', Params.lookup('DKMSInstanceId')(params)),
+  })
+}
 
 // -------------------------------------------------------------------------------------
 // destructors

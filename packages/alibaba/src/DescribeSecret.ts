@@ -5,7 +5,6 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
 import { BooleanC } from './CreateSecret.js'
@@ -45,14 +44,10 @@ export interface DescribeSecretCommand {
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, DescribeSecretCommand> =>
-  pipe(
-    E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('fetchTags', () => Params.optional('FetchTags', BooleanC)(params)),
-    E.map((d): DescribeSecretCommand => ({
-      _tag: 'DescribeSecret',
-      secretName: d.secretName,
-      fetchTags: d.fetchTags === 'true',
-    })),
-  )
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, DescribeSecretCommand> => {
+  const secretName = Params.required('SecretName', t.string)(params)
+  if (E.isLeft(secretName)) return secretName
+  const fetchTags = Params.optional('FetchTags', BooleanC)(params)
+  if (E.isLeft(fetchTags)) return fetchTags
+  return E.right({ _tag: 'DescribeSecret', secretName: secretName.right, fetchTags: fetchTags.right === 'true' })
+}

@@ -6,7 +6,6 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
 import { BooleanC } from './CreateSecret.js'
@@ -52,18 +51,19 @@ export interface GetSecretValueCommand {
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetSecretValueCommand> =>
-  pipe(
-    E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('fetchExtendedConfig', () => Params.optional('FetchExtendedConfig', BooleanC)(params)),
-    E.bind('dryRun', () => Params.optional('DryRun', BooleanC)(params)),
-    E.map((d): GetSecretValueCommand => ({
-      _tag: 'GetSecretValue',
-      secretName: d.secretName,
-      ...Params.present('versionId', Params.lookup('VersionId')(params)),
-      ...Params.present('versionStage', Params.lookup('VersionStage')(params)),
-      fetchExtendedConfig: d.fetchExtendedConfig === 'true',
-      dryRun: d.dryRun === 'true',
-    })),
-  )
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetSecretValueCommand> => {
+  const secretName = Params.required('SecretName', t.string)(params)
+  if (E.isLeft(secretName)) return secretName
+  const fetchExtendedConfig = Params.optional('FetchExtendedConfig', BooleanC)(params)
+  if (E.isLeft(fetchExtendedConfig)) return fetchExtendedConfig
+  const dryRun = Params.optional('DryRun', BooleanC)(params)
+  if (E.isLeft(dryRun)) return dryRun
+  return E.right({
+    _tag: 'GetSecretValue',
+    secretName: secretName.right,
+    ...Params.present('versionId', Params.lookup('VersionId')(params)),
+    ...Params.present('versionStage', Params.lookup('VersionStage')(params)),
+    fetchExtendedConfig: fetchExtendedConfig.right === 'true',
+    dryRun: dryRun.right === 'true',
+  })
+}

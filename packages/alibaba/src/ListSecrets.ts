@@ -12,7 +12,6 @@
  */
 import { SecretName, Text } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
 import { BooleanC, SecretTypeC } from './CreateSecret.js'
@@ -189,18 +188,20 @@ export const FiltersC = new t.Type<ReadonlyArray<Filter>, string, string>(
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, ListSecretsCommand> =>
-  pipe(
-    E.Do,
-    E.bind('fetchTags', () => Params.optional('FetchTags', BooleanC)(params)),
-    E.bind('pageNumber', () => Params.optional('PageNumber', PageNumberC)(params)),
-    E.bind('pageSize', () => Params.optional('PageSize', PageSizeC)(params)),
-    E.bind('filters', () => Params.optional('Filters', FiltersC)(params)),
-    E.map((d): ListSecretsCommand => ({
-      _tag: 'ListSecrets',
-      fetchTags: d.fetchTags === 'true',
-      pageNumber: d.pageNumber ?? 1,
-      pageSize: d.pageSize ?? listLimits.defaultPageSize,
-      filters: d.filters ?? [],
-    })),
-  )
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, ListSecretsCommand> => {
+  const fetchTags = Params.optional('FetchTags', BooleanC)(params)
+  if (E.isLeft(fetchTags)) return fetchTags
+  const pageNumber = Params.optional('PageNumber', PageNumberC)(params)
+  if (E.isLeft(pageNumber)) return pageNumber
+  const pageSize = Params.optional('PageSize', PageSizeC)(params)
+  if (E.isLeft(pageSize)) return pageSize
+  const filters = Params.optional('Filters', FiltersC)(params)
+  if (E.isLeft(filters)) return filters
+  return E.right({
+    _tag: 'ListSecrets',
+    fetchTags: fetchTags.right === 'true',
+    pageNumber: pageNumber.right ?? 1,
+    pageSize: pageSize.right ?? listLimits.defaultPageSize,
+    filters: filters.right ?? [],
+  })
+}

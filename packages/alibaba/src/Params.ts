@@ -5,10 +5,14 @@
  * `MissingParameter` (when required), a codec failure is `InvalidParameter` with a reason built from
  * the codec's path and names, never from the value.
  *
+ * The decoders of the operations read their parameters one after the other with early returns
+ * rather than `E.Do` and `E.bind`: io-ts itself is cheap, but each `bind` copies the record built so
+ * far and goes through fp-ts's `dual`, and in a CPU profile of CreateSecret and PutSecretValue
+ * decoding that was two thirds of the time (io-ts: 1%).
+ *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import type * as t from 'io-ts'
 import * as ApiError from './ApiError.js'
 
@@ -103,16 +107,31 @@ export const optional =
   }
 
 /**
+ * `MissingParameter` for the first of `names` that is absent or empty, if any: a gateway reports a
+ * missing required parameter before it looks at any value.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const firstMissing = (params: Params, names: ReadonlyArray<string>): ApiError.ApiError | undefined => {
+  const name = names.find((n) => lookup(n)(params) === undefined)
+  return name === undefined ? undefined : ApiError.missingParameter(name)
+}
+
+/**
  * Decodes one present value; a failure is `InvalidParameter` on `name`.
  *
  * @category destructors
  * @since 0.1.0
  */
-export const decodeParameter = <I, A>(name: string, codec: t.Decoder<I, A>, value: I): E.Either<ApiError.ApiError, A> =>
-  pipe(
-    codec.decode(value),
-    E.mapLeft((errors) => ApiError.invalidParameter(name, reasonOf(errors))),
-  )
+export const decodeParameter = <I, A>(
+  name: string,
+  codec: t.Decoder<I, A>,
+  value: I,
+): E.Either<ApiError.ApiError, A> => {
+  const decoded = codec.decode(value)
+  return E.isRight(decoded) ? decoded : E.left(ApiError.invalidParameter(name, reasonOf(decoded.left)))
+}
 
 /**
  * One sentence on the first failure: the codec's own message if it has one, otherwise where in the

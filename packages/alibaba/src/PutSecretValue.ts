@@ -10,7 +10,6 @@
 import { Redacted, StageLabel } from '@secrets-engine/core'
 import type { VersionId } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
 import { SecretDataTypeC, VersionIdC, secretDataC } from './CreateSecret.js'
@@ -66,25 +65,29 @@ export interface PutSecretValueCommand {
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, PutSecretValueCommand> =>
-  pipe(
-    E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.tap(() => Params.required('VersionId', t.string)(params)),
-    E.tap(() => Params.required('SecretData', t.string)(params)),
-    E.bind('versionId', () => Params.required('VersionId', VersionIdC)(params)),
-    E.bind('secretData', () => Params.required('SecretData', secretDataC('Generic', undefined))(params)),
-    E.bind('dataType', () => Params.optional('SecretDataType', SecretDataTypeC)(params)),
-    E.bind('versionStages', () => Params.optional('VersionStages', VersionStagesC)(params)),
-    E.map((d): PutSecretValueCommand => ({
-      _tag: 'PutSecretValue',
-      secretName: d.secretName,
-      versionId: d.versionId,
-      secretData: Redacted.make(d.secretData),
-      dataType: d.dataType ?? 'text',
-      ...(d.versionStages === undefined ? {} : { versionStages: d.versionStages }),
-    })),
-  )
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, PutSecretValueCommand> => {
+  const secretName = Params.required('SecretName', t.string)(params)
+  if (E.isLeft(secretName)) return secretName
+  // A gateway reports a missing required parameter before it looks at any value.
+  const missing = Params.firstMissing(params, ['VersionId', 'SecretData'])
+  if (missing !== undefined) return E.left(missing)
+  const versionId = Params.required('VersionId', VersionIdC)(params)
+  if (E.isLeft(versionId)) return versionId
+  const secretData = Params.required('SecretData', secretDataC('Generic', undefined))(params)
+  if (E.isLeft(secretData)) return secretData
+  const dataType = Params.optional('SecretDataType', SecretDataTypeC)(params)
+  if (E.isLeft(dataType)) return dataType
+  const versionStages = Params.optional('VersionStages', VersionStagesC)(params)
+  if (E.isLeft(versionStages)) return versionStages
+  return E.right({
+    _tag: 'PutSecretValue',
+    secretName: secretName.right,
+    versionId: versionId.right,
+    secretData: Redacted.make(secretData.right),
+    dataType: dataType.right ?? 'text',
+    ...(versionStages.right === undefined ? {} : { versionStages: versionStages.right }),
+  })
+}
 
 // -------------------------------------------------------------------------------------
 // codecs
