@@ -14,6 +14,29 @@ describe('Envelope', () => {
     )
   })
 
+  it('round-trips values large enough to be built in several slices', () => {
+    for (const length of [6143, 6144, 6145, 6146, 12_288, 31_000, 40_000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + (i >>> 8)) & 0xff)
+      const text = Envelope.toBase64({ bytes })
+      expect(text).toBe(Buffer.from(bytes).toString('base64'))
+      expect(Envelope.fromBase64(text)).toStrictEqual(E.right({ bytes }))
+    }
+  })
+
+  it('accepts exactly the canonical base64 texts, as Node reads them', () => {
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ '.split('')
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 24 }), (list) => {
+        const text = list.join('')
+        const bytes = Buffer.from(text, 'base64')
+        const canonical = text.length > 0 && bytes.toString('base64') === text
+        expect(Envelope.fromBase64(text)).toStrictEqual(
+          canonical ? E.right({ bytes: new Uint8Array(bytes) }) : E.left(expect.anything()),
+        )
+      }),
+    )
+  })
+
   it.each([
     '',
     'A',
