@@ -1,0 +1,28 @@
+// The Huawei suite must catch broken CSMS targets, print the seed and the shrunk sequence, and
+// replay a failure from its seed and path.
+import { checkHuaweiConformance, report } from '@secrets-engine/testkit'
+import { describe, expect, it } from 'vitest'
+import { plantedHuaweiBugs } from './huawei-planted.js'
+
+describe('the Huawei CSMS suite catches every planted bug', () => {
+  for (const [bug, makeTarget] of plantedHuaweiBugs) {
+    it(bug, async () => {
+      const result = await checkHuaweiConformance(makeTarget, { numRuns: 200 })
+      expect(result.ok).toBe(false)
+      const failure = result.failures[0]
+      expect(failure?.steps).toBeGreaterThan(0)
+      expect(report(result)).toContain(`seed: ${result.seed}`)
+      console.info(
+        `${bug}: caught (seed ${result.seed}), shrunk to ${failure?.steps} commands\n${failure?.counterexample}`,
+      )
+      // Replaying from the seed and the path fails again at once, on the same sequence.
+      const replay = await checkHuaweiConformance(makeTarget, {
+        seed: result.seed,
+        path: failure?.path ?? '',
+        ...(failure?.replayPath !== undefined ? { replayPath: failure.replayPath } : {}),
+      })
+      expect(replay.ok).toBe(false)
+      expect(replay.failures[0]?.counterexample).toBe(failure?.counterexample)
+    })
+  }
+})
