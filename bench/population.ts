@@ -34,6 +34,11 @@ export interface Population {
   readonly growTo: (n: number) => Promise<void>
 }
 
+/**
+ * `start` is the first secret's CreateTime: after the template's (the clock's now), since the
+ * store's index marks names created with a CreateTime below an earlier one's, and ListSecrets then
+ * reads the whole store, as it must when the clock went back.
+ */
 export const populate = async (
   engine: SecretsManager,
   cipher: EnvelopeCipher.EnvelopeCipher,

@@ -1,6 +1,11 @@
 // An engine for tests: a seeded random source, a manual clock and a store whose snapshots and
-// faults the test can reach.
-import { createSecretsManager, type SecretRecord, type SecretsManagerOptions } from '@secrets-engine/alibaba'
+// faults the test can reach. The store keeps the engine's index, as the default store does.
+import {
+  createSecretsManager,
+  storeIndex,
+  type SecretRecord,
+  type SecretsManagerOptions,
+} from '@secrets-engine/alibaba'
 import { Random } from '@secrets-engine/core'
 import { MemoryStore } from '@secrets-engine/store-memory'
 
@@ -25,7 +30,7 @@ export const manualClock = (iso = '2026-01-01T00:00:00Z'): ManualClock => {
 
 export const testEngine = (options: SecretsManagerOptions & { readonly seed?: number } = {}) => {
   const clock = manualClock()
-  const store = MemoryStore.make<SecretRecord>()
+  const store = MemoryStore.make<SecretRecord>({ index: storeIndex })
   const engine = createSecretsManager({
     random: Random.seeded(options.seed ?? 1),
     now: clock.now,

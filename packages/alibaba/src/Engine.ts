@@ -120,6 +120,23 @@ export const commit = <B>(record: SecretRecord.SecretRecord, body: B): Decision<
 export const remove = <B>(body: B): Decision<B> => ({ _tag: 'Remove', body })
 
 // -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+/**
+ * The index the engine asks of its store (see the port's `Index`): a secret stops counting at the
+ * end of its deletion window, and secrets are listed by creation time. A store built with this
+ * object lets ListSecrets page without reading every secret; any other store is scanned.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const storeIndex: SecretStore.Index<SecretRecord.SecretRecord> = {
+  dueAt: (record) => record.plannedDeleteAt,
+  sortKey: (record) => record.secret.createdAt,
+}
+
+// -------------------------------------------------------------------------------------
 // reading
 // -------------------------------------------------------------------------------------
 

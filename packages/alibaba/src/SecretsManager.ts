@@ -20,7 +20,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from './ApiError.js'
 import * as Command from './Command.js'
-import type * as Engine from './Engine.js'
+import * as Engine from './Engine.js'
 import * as Operations from './Operations.js'
 import * as Rotation from './Rotation.js'
 import type { SecretRecord } from './SecretRecord.js'
@@ -35,7 +35,10 @@ import * as Wire from './Wire.js'
  * @since 0.1.0
  */
 export interface SecretsManagerOptions {
-  /** Where secrets are kept; a new `MemoryStore` by default. */
+  /**
+   * Where secrets are kept; a new `MemoryStore` by default, with the engine's index. A store built
+   * with `index: storeIndex` lists a page in O(page); any other store is read whole by ListSecrets.
+   */
   readonly store?: SecretStore.SecretStore<SecretRecord>
   /** The master keys; a new in-memory keyring by default. */
   readonly keyring?: Keyring.Keyring
@@ -118,7 +121,7 @@ export const defaults = {
  */
 export const createSecretsManager = (options: SecretsManagerOptions = {}): SecretsManager => {
   const random = options.random ?? SecureRandom.secure
-  const store = options.store ?? MemoryStore.make<SecretRecord>()
+  const store = options.store ?? MemoryStore.make<SecretRecord>({ index: Engine.storeIndex })
   const keyring = options.keyring ?? MemoryKeyring.make({ random })
   const cipher = (options.crypto ?? makeDefaultCipher)({ keyring, random })
   const now = options.now ?? (() => new Date())

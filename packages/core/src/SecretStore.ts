@@ -16,7 +16,8 @@
  *   created again goes to the end); paging with the returned cursor never yields a record twice,
  *   never goes back in that order, and never misses a record that exists when the paging ends,
  *   whatever commits and removals happen in between;
- * - a failed call changes nothing.
+ * - a failed call changes nothing;
+ * - a store that keeps an `index` (optional: see `Index`) answers `list` by it as documented there.
  *
  * @since 0.1.0
  */
@@ -68,6 +69,16 @@ export interface ListRequest {
   readonly cursor?: string | undefined
   /** The most items in the page: a positive integer. */
   readonly limit: number
+  /**
+   * How many records to pass over before the page starts (after the cursor, if any): a
+   * non-negative integer, 0 when absent; anything else is `InvalidLimit`.
+   */
+  readonly offset?: number | undefined
+  /**
+   * Only for a store with an `index`: records whose `dueAt` is at or before this time are left out
+   * of the page, of the offset and of `total`, as if they were gone. Other stores ignore it.
+   */
+  readonly dueBy?: number | undefined
 }
 
 /**
@@ -78,8 +89,35 @@ export interface Page<R> {
   readonly items: ReadonlyArray<Stored<R>>
   /** Present exactly when more items follow: pass it as the cursor of the next request. */
   readonly next?: string
-  /** How many names the store holds, at the time of the call. */
+  /** How many names the store holds, at the time of the call (less those left out by `dueBy`). */
   readonly total: number
+  /**
+   * Present exactly when the store keeps an `index`: true when the records that count (see `dueBy`)
+   * are in the order of their `sortKey` (ties in any order) as well as in creation order. It may be
+   * false when they are, but never true when they are not.
+   */
+  readonly ordered?: boolean
+}
+
+/**
+ * An optional capability: what a store keeps in order besides the creation order, so that an
+ * engine can page its own order without reading every record. The engine gives it when it builds
+ * the store, and the store never learns what the numbers mean (for Alibaba, `dueAt` is the end of
+ * a deletion window and `sortKey` the creation time, both defined in the Alibaba engine).
+ *
+ * A store with an index answers `list` with `ordered`, honours `dueBy`, and lets `offset` skip in
+ * O(log n). The memory store keeps the records with a `dueAt` in order of it (O(log p + due) to
+ * find those due, for p such records), and counts the names created with a `sortKey` below one
+ * created before them (`ordered` is false while any such name exists).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Index<R> {
+  /** When the record stops counting (see `ListRequest.dueBy`), read at every commit; or never. */
+  readonly dueAt: (record: R) => number | undefined
+  /** The key the engine orders records by, read when a name is created; it should grow with time. */
+  readonly sortKey: (record: R) => number
 }
 
 /**
@@ -101,6 +139,8 @@ export interface SecretStore<R> {
   readonly remove: (name: string, expected: Revision) => TE.TaskEither<RevisionConflict | StoreUnavailable, void>
   /** One page of records in creation order, starting after `cursor`. */
   readonly list: (request: ListRequest) => TE.TaskEither<InvalidCursor | InvalidLimit | StoreUnavailable, Page<R>>
+  /** The index this store keeps, if it keeps one: an engine compares it with its own. */
+  readonly index?: Index<R>
 }
 
 // -------------------------------------------------------------------------------------

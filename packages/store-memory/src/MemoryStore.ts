@@ -5,10 +5,16 @@
  * `restore`), and can be told to fail or slow down (`faults`) so that callers can test their retry
  * paths.
  *
- * Complexity, for n records: `get` O(1); `commit` O(1) amortised plus the cost of freezing the new
- * parts of the record; `remove` O(1) amortised; `list` O(log n + page size) amortised, at any depth;
- * `total` O(1); `snapshot` and `restore` O(n). Memory per record: one Map entry, one small entry
- * object, the frozen `Stored` object and two array slots (see `internal/InsertionOrder.ts`).
+ * Complexity, for n records: `get` O(1); `commit` O(log n) amortised plus the cost of freezing the
+ * new parts of the record; `remove` O(log n) amortised; `list` O(log² n + page size · log n) at any
+ * depth and any `offset` (plus O(d log n) for d records left out by `dueBy`); `total` O(1);
+ * `snapshot` and `restore` O(n log n). Memory per record: one Map entry, one small entry object,
+ * the frozen `Stored` object, one array slot and a 32-bit counter or two (see
+ * `internal/InsertionOrder.ts`).
+ *
+ * With an `index` (see the port's `Index`), the store also keeps the records that have a `dueAt`
+ * in a sorted array (O(p) to insert or remove among p such records: deletions pending are few),
+ * and the set of names created out of `sortKey` order.
  *
  * Atomicity: JavaScript runs one callback at a time, and each operation does its check and its write
  * in one synchronous step, after any injected latency; so no other call can come between them.
@@ -105,13 +111,23 @@ export interface MemoryStore<R> extends SecretStore.SecretStore<R> {
 // -------------------------------------------------------------------------------------
 
 /**
+ * @category model
+ * @since 0.1.0
+ */
+export interface Options<R> {
+  /** The index to keep (see the port's `Index`); none by default. */
+  readonly index?: SecretStore.Index<R>
+}
+
+/**
  * An empty store. Committed records are deep-frozen (objects and arrays; typed arrays cannot be),
  * so a record must be plain data that nobody mutates afterwards.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const make = <R>(): MemoryStore<R> => {
+export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
+  const { index } = options
   let state = emptyState<R>()
   const failures: Record<Operation, number> = { get: 0, commit: 0, remove: 0, list: 0 }
   let latency = 0
@@ -148,8 +164,14 @@ export const make = <R>(): MemoryStore<R> => {
         const created: Entry<R> = { stored, seq: revision, slot: -1 }
         state.byName.set(name, created)
         state.order.append(created)
+        if (index !== undefined) {
+          noteCreated(state, index, created)
+          noteDue(state, index, created, 1)
+        }
       } else {
+        if (index !== undefined) noteDue(state, index, entry, -1)
         entry.stored = stored
+        if (index !== undefined) noteDue(state, index, entry, 1)
       }
       return E.right(stored)
     })
@@ -164,6 +186,10 @@ export const make = <R>(): MemoryStore<R> => {
       if (entry === undefined || actual !== expected) return E.left(conflict(name, expected, actual))
       state.byName.delete(name)
       state.order.remove(entry)
+      if (index !== undefined) {
+        noteDue(state, index, entry, -1)
+        state.unordered.delete(entry)
+      }
       return E.right(undefined)
     })
 
@@ -174,16 +200,21 @@ export const make = <R>(): MemoryStore<R> => {
     SecretStore.Page<R>
   > =>
     operation('list', () => {
-      const { cursor, limit } = request
+      const { cursor, limit, offset = 0, dueBy } = request
       if (!Number.isSafeInteger(limit) || limit < 1) return E.left({ _tag: 'InvalidLimit', limit })
+      if (!Number.isSafeInteger(offset) || offset < 0) return E.left({ _tag: 'InvalidLimit', limit: offset })
       const afterSeq = cursor === undefined ? 0 : decodeCursor(cursor, state.lastRevision)
       if (afterSeq === undefined) return E.left({ _tag: 'InvalidCursor', cursor: cursor ?? '' })
-      const page = state.order.page(afterSeq, limit)
+      const due = index === undefined || dueBy === undefined ? [] : dueEntries(state, index, dueBy)
+      const page = state.order.page(afterSeq, limit, offset, due)
       const items = page.entries.map((entry) => entry.stored)
       const last = page.entries[page.entries.length - 1]
-      const total = state.byName.size
+      const total = state.byName.size - due.length
+      const ordered = index === undefined ? {} : { ordered: state.unordered.size === 0 }
       return E.right(
-        page.more && last !== undefined ? { items, next: encodeCursor(last.seq), total } : { items, total },
+        page.more && last !== undefined
+          ? { items, next: encodeCursor(last.seq), total, ...ordered }
+          : { items, total, ...ordered },
       )
     })
 
@@ -203,6 +234,10 @@ export const make = <R>(): MemoryStore<R> => {
       const entry: Entry<R> = { stored: Object.freeze({ name, revision, record }), seq, slot: -1 }
       next.byName.set(name, entry)
       next.order.append(entry)
+      if (index !== undefined) {
+        noteCreated(next, index, entry)
+        noteDue(next, index, entry, 1)
+      }
     }
     state = next
     return E.right(undefined)
@@ -221,7 +256,7 @@ export const make = <R>(): MemoryStore<R> => {
     },
   }
 
-  return { get, commit, remove, list, snapshot, restore, faults }
+  return { get, commit, remove, list, snapshot, restore, faults, ...(index === undefined ? {} : { index }) }
 }
 
 // -------------------------------------------------------------------------------------
@@ -240,9 +275,55 @@ interface State<R> {
   readonly byName: Map<string, Entry<R>>
   readonly order: InsertionOrder.InsertionOrder<Entry<R>>
   lastRevision: number
+  /** With an index: the entries whose record has a `dueAt`, by `dueAt` then `seq`. */
+  readonly pending: Array<Entry<R>>
+  /** With an index: the entries created with a `sortKey` below the largest before them. */
+  readonly unordered: Set<Entry<R>>
+  /** With an index: the largest `sortKey` of any name created so far. */
+  largestSortKey: number
 }
 
-const emptyState = <R>(): State<R> => ({ byName: new Map(), order: InsertionOrder.make(), lastRevision: 0 })
+const emptyState = <R>(): State<R> => ({
+  byName: new Map(),
+  order: InsertionOrder.make(),
+  lastRevision: 0,
+  pending: [],
+  unordered: new Set(),
+  largestSortKey: -Infinity,
+})
+
+const noteCreated = <R>(state: State<R>, index: SecretStore.Index<R>, entry: Entry<R>): void => {
+  const key = index.sortKey(entry.stored.record)
+  if (key < state.largestSortKey) state.unordered.add(entry)
+  else state.largestSortKey = key
+}
+
+/** Where `(dueAt, seq)` goes in `pending`: the first position whose entry sorts after it. */
+const pendingPosition = <R>(state: State<R>, index: SecretStore.Index<R>, dueAt: number, seq: number): number => {
+  let lo = 0
+  let hi = state.pending.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const other = state.pending[mid] as Entry<R>
+    const otherDue = index.dueAt(other.stored.record) ?? Infinity
+    if (otherDue < dueAt || (otherDue === dueAt && other.seq < seq)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Adds (1) or removes (-1) an entry, as its record is now, to or from `pending`. */
+const noteDue = <R>(state: State<R>, index: SecretStore.Index<R>, entry: Entry<R>, change: 1 | -1): void => {
+  const dueAt = index.dueAt(entry.stored.record)
+  if (dueAt === undefined) return
+  const at = pendingPosition(state, index, dueAt, entry.seq)
+  if (change === 1) state.pending.splice(at, 0, entry)
+  else if (state.pending[at] === entry) state.pending.splice(at, 1)
+}
+
+/** The entries whose `dueAt` is at or before `dueBy`. */
+const dueEntries = <R>(state: State<R>, index: SecretStore.Index<R>, dueBy: number): ReadonlyArray<Entry<R>> =>
+  state.pending.slice(0, pendingPosition(state, index, dueBy, Infinity))
 
 const unavailable = (operation: Operation): StoreError.StoreUnavailable => ({
   _tag: 'StoreUnavailable',

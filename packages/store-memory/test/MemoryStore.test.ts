@@ -8,6 +8,12 @@ import { storeContract } from '@secrets-engine/testkit/vitest'
 // The shared contract of the store port (@secrets-engine/testkit), which every adapter runs.
 storeContract('MemoryStore', () => MemoryStore.make())
 
+/** An index on notes: a note whose text has a length divisible by 3 is due at that length. */
+const noteIndex = {
+  dueAt: (record: Note): number | undefined => (record.text.length % 3 === 0 ? record.text.length : undefined),
+  sortKey: (record: Note): number => Number(record.tags[0] ?? 0),
+}
+
 interface Note {
   readonly text: string
   readonly tags: ReadonlyArray<string>
@@ -269,5 +275,79 @@ describe('MemoryStore at scale', () => {
       }
       expect(names).toStrictEqual([...live.keys()])
     }
+  })
+})
+
+describe('MemoryStore index', () => {
+  it('leaves out what is due by dueBy from pages, offsets and totals, and finds it again after an update', async () => {
+    const store = MemoryStore.make<Note>({ index: noteIndex })
+    const a = await right(store.commit('a', 'absent', note('a')))
+    const b = await right(store.commit('b', 'absent', note('bbb')))
+    const c = await right(store.commit('c', 'absent', note('cc')))
+    const d = await right(store.commit('d', 'absent', note('dddddd')))
+    expect(await store.list({ limit: 10, dueBy: 2 })()).toStrictEqual(
+      E.right({ items: [a, b, c, d], total: 4, ordered: true }),
+    )
+    expect(await store.list({ limit: 10, dueBy: 3 })()).toStrictEqual(
+      E.right({ items: [a, c, d], total: 3, ordered: true }),
+    )
+    expect(await store.list({ limit: 1, offset: 1, dueBy: 3 })()).toMatchObject(E.right({ items: [c], total: 3 }))
+    expect(await store.list({ limit: 10, dueBy: 6 })()).toStrictEqual(
+      E.right({ items: [a, c], total: 2, ordered: true }),
+    )
+    const b2 = await right(store.commit('b', b.revision, note('b')))
+    expect(await store.list({ limit: 10, dueBy: 6 })()).toStrictEqual(
+      E.right({ items: [a, b2, c], total: 3, ordered: true }),
+    )
+    await right(store.remove('d', d.revision))
+    expect(await store.list({ limit: 10, offset: 2, dueBy: 6 })()).toStrictEqual(
+      E.right({ items: [c], total: 3, ordered: true }),
+    )
+    expect(await store.list({ limit: 1, offset: -1 })()).toStrictEqual(E.left({ _tag: 'InvalidLimit', limit: -1 }))
+  })
+
+  it('says a store is out of order while a name created with a smaller sortKey than an earlier one lives', async () => {
+    const store = MemoryStore.make<Note>({ index: noteIndex })
+    await right(store.commit('a', 'absent', note('a', '5')))
+    await right(store.commit('b', 'absent', note('b', '5')))
+    expect(await right(store.list({ limit: 1 }))).toMatchObject({ ordered: true })
+    const late = await right(store.commit('c', 'absent', note('c', '4')))
+    expect(await right(store.list({ limit: 1 }))).toMatchObject({ ordered: false })
+    const snapshot = store.snapshot()
+    await right(store.remove('c', late.revision))
+    expect(await right(store.list({ limit: 1 }))).toMatchObject({ ordered: true })
+    expect(store.restore(snapshot)).toStrictEqual(E.right(undefined))
+    expect(await right(store.list({ limit: 1 }))).toMatchObject({ ordered: false })
+    expect(MemoryStore.make<Note>().index).toBeUndefined()
+    expect(await right(MemoryStore.make<Note>().list({ limit: 1 }))).not.toHaveProperty('ordered')
+  })
+
+  it('pages at any offset like a slice of all pages, through removals and compactions', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.nat(300), fc.constant(-1)), { minLength: 50, maxLength: 400 }),
+        fc.nat(300),
+        fc.integer({ min: 1, max: 30 }),
+        async (ops, offset, limit) => {
+          const store = MemoryStore.make<Note>({ index: noteIndex })
+          const live: Array<string> = []
+          let n = 0
+          for (const op of ops) {
+            if (op < 0 || live.length === 0) {
+              const name = `n${n++}`
+              await right(store.commit(name, 'absent', note('x')))
+              live.push(name)
+            } else {
+              const [name] = live.splice(op % live.length, 1)
+              const found = await right(store.get(name ?? ''))
+              if (O.isSome(found)) await right(store.remove(found.value.name, found.value.revision))
+            }
+          }
+          const page = await right(store.list({ limit, offset }))
+          expect(page.items.map((s) => s.name)).toStrictEqual(live.slice(offset, offset + limit))
+          expect(page.next !== undefined).toBe(live.length > offset + limit)
+        },
+      ),
+    )
   })
 })

@@ -8,10 +8,14 @@
  *
  * Cost, for n secrets in the store and a page of p:
  * - with a `SecretName` filter: one `store.get` per distinct name (at most 10), never a scan;
+ * - with no filter, on a store that keeps the engine's index (`Engine.storeIndex`; the default
+ *   store does): one `store.list` at the page's offset, which leaves out the secrets whose window
+ *   has passed and counts the others: O(p log n). The page is widened until it holds whole runs of
+ *   equal CreateTime at both ends, which are then sorted by name. When the store says that some
+ *   secret was created with a CreateTime below an earlier one's (a clock set back), it is a scan;
  * - otherwise: one pass over the whole store in creation order, in chunks of 1,000, keeping only
  *   the page: O(n) time, O(p) memory. The whole pass is needed for `TotalCount`, since any secret
- *   may have passed its `PlannedDeleteTime` since it was written, and the store port cannot count
- *   by planned deletion time. (An O(p) unfiltered page needs such an index in the store port.)
+ *   may have passed its `PlannedDeleteTime` since it was written.
  *   The store's creation order is the order of `CreateTime` as long as the clock does not go back;
  *   when the pass meets two matches out of (CreateTime, name) order (equal times created in
  *   reverse name order, or a clock set back), it passes again keeping every match and sorts them:
@@ -20,6 +24,7 @@
  * @since 0.1.0
  */
 import type { SecretStore } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -79,8 +84,13 @@ export const handle = (
   const from = (command.pageNumber - 1) * command.pageSize
   const to = from + command.pageSize
   const names = namesToLookUp(command.filters)
+  const unfiltered = command.filters.every((filter) => filter.values.length === 0)
   return pipe(
-    names === undefined ? scan(env, keep, from, to) : lookUp(env, names, keep, from, to),
+    names !== undefined
+      ? lookUp(env, names, keep, from, to)
+      : unfiltered && env.store.index === Engine.storeIndex
+        ? indexedPage(env, keep, from, to)
+        : scan(env, keep, from, to),
     TE.map(({ total, page }): ListSecretsResponse => ({
       PageNumber: command.pageNumber,
       PageSize: command.pageSize,
@@ -216,6 +226,35 @@ const scan =
             ),
       ),
     )()
+  }
+
+/**
+ * An unfiltered page from a store that keeps the engine's index: the records from `from` to `to`
+ * with a margin around them, widened (4 times at each step) until any run of equal CreateTime that
+ * the page cuts lies whole inside, then sorted, which only puts those runs in name order.
+ */
+const indexedPage =
+  (
+    env: Engine.Env,
+    keep: (record: Row) => boolean,
+    from: number,
+    to: number,
+  ): TE.TaskEither<ApiError.ApiError, Selection> =>
+  async () => {
+    for (let margin = 1; ; margin *= 4) {
+      const lo = Math.max(0, from - margin)
+      const listed = await env.store.list({ offset: lo, limit: to - lo + margin, dueBy: env.now })()
+      if (E.isLeft(listed)) return E.left(Engine.storeFailure(listed.left))
+      const { items, next, total, ordered } = listed.right
+      if (ordered !== true) return scan(env, keep, from, to)()
+      const rows = items.map((stored) => stored.record)
+      const createdAt = (i: number): number | undefined => rows[i]?.secret.createdAt
+      const first = from - lo
+      const last = Math.min(rows.length, to - lo) - 1
+      const wholeAtStart = lo === 0 || first >= rows.length || createdAt(0) !== createdAt(first)
+      const wholeAtEnd = next === undefined || last < first || createdAt(rows.length - 1) !== createdAt(last)
+      if (wholeAtStart && wholeAtEnd) return E.right({ total, page: rows.sort(byCreation).slice(first, to - lo) })
+    }
   }
 
 /**

@@ -1,4 +1,5 @@
-import { ApiErrors, type ListSecretsResponse } from '@secrets-engine/alibaba'
+import { ApiErrors, storeIndex, type ListSecretsResponse, type SecretRecord } from '@secrets-engine/alibaba'
+import { MemoryStore } from '@secrets-engine/store-memory'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -374,6 +375,68 @@ describe('ListSecrets: property', () => {
         },
       ),
       { numRuns: 100 },
+    )
+  })
+})
+
+describe('ListSecrets: the indexed store', () => {
+  type Step =
+    | { readonly kind: 'create'; readonly name: string; readonly gap: number }
+    | { readonly kind: 'delete'; readonly name: string; readonly force: boolean }
+    | { readonly kind: 'restore'; readonly name: string }
+    | { readonly kind: 'advance'; readonly ms: number }
+  const name = fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `n${(i * 7) % 12}`))
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    // Gaps of 0 make runs of equal CreateTime; a negative gap sets the clock back.
+    {
+      arbitrary: fc.record({ kind: fc.constant('create' as const), name, gap: fc.constantFrom(0, 0, 1, 500, -700) }),
+      weight: 5,
+    },
+    { arbitrary: fc.record({ kind: fc.constant('delete' as const), name, force: fc.boolean() }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('restore' as const), name }), weight: 1 },
+    {
+      arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(days(3), days(7), 1) }),
+      weight: 1,
+    },
+  )
+
+  it('pages exactly as a scan of the whole store does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(step, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (steps, pageSize, pageNumber) => {
+          const indexed = testEngine({ store: MemoryStore.make<SecretRecord>({ index: storeIndex }) })
+          const scanned = testEngine({ store: MemoryStore.make<SecretRecord>() })
+          for (const { engine, clock } of [indexed, scanned]) {
+            for (const s of steps) {
+              if (s.kind === 'create') {
+                clock.advance(s.gap)
+                await engine.createSecret(secret(s.name))()
+              } else if (s.kind === 'delete') {
+                await engine.deleteSecret({
+                  SecretName: s.name,
+                  ...(s.force ? { ForceDeleteWithoutRecovery: 'true' } : { RecoveryWindowInDays: '7' }),
+                })()
+              } else if (s.kind === 'restore') {
+                await engine.restoreSecret({ SecretName: s.name })()
+              } else {
+                clock.advance(s.ms)
+              }
+            }
+          }
+          const request = { PageSize: String(pageSize), PageNumber: String(pageNumber) }
+          const fromIndex = await indexed.engine.listSecrets(request)()
+          const fromScan = await scanned.engine.listSecrets(request)()
+          expect(
+            E.map(({ RequestId: _, ...body }: ListSecretsResponse & { RequestId: string }) => body)(fromIndex),
+          ).toStrictEqual(
+            E.map(({ RequestId: _, ...body }: ListSecretsResponse & { RequestId: string }) => body)(fromScan),
+          )
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 })

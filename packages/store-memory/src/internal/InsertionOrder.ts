@@ -2,18 +2,18 @@
  * The creation order of the records of a memory store, built to page through a million of them.
  *
  * Entries sit in an array, in the order of their sequence numbers (which only grow). Removing an
- * entry leaves a hole, so that no other entry moves; a "next live slot" forest over the array (a
- * union-find with path compression, the classic "delete and find successor" structure) jumps over
- * runs of holes, so a page costs its own size however many holes lie inside it. When holes outnumber
- * live entries the array is compacted, which keeps memory proportional to the live entries and costs
- * O(1) amortised per removal.
+ * entry leaves a hole, so that no other entry moves; a Fenwick tree (binary indexed tree) over the
+ * slots counts the live entries, so that the k-th live entry, and how many live entries come before
+ * a slot, are found in O(log n) whatever the holes. When holes outnumber live entries the array is
+ * compacted, which keeps memory proportional to the live entries and costs O(1) amortised per
+ * removal.
  *
- * - `append`: O(1) amortised;
- * - `remove`: O(1) amortised (its entry knows its slot; compaction rewrites the slots);
- * - `page`: O(log n + page size) amortised, even deep into the order: a cursor is a sequence
- *   number, found by binary search;
- * - memory: one array slot in `entries` and one in `next` per entry, plus the holes (at most as
- *   many as live entries).
+ * - `append`: O(log n) amortised (the tree grows by doubling);
+ * - `remove`: O(log n) amortised (its entry knows its slot; compaction rewrites the slots);
+ * - `page`: O(log² n + (page size + offset skips) · log n), even deep into the order and at any
+ *   offset: a cursor is a sequence number, found by binary search over the ranks;
+ * - memory: one array slot in `entries` per entry and one 32-bit counter per slot of the tree (at
+ *   most twice as many slots as entries), plus the holes (at most as many as live entries).
  *
  * The structure is mutable and internal to the memory store.
  */
@@ -24,93 +24,143 @@ export interface Slotted {
   slot: number
 }
 
+export interface Page<A> {
+  readonly entries: ReadonlyArray<A>
+  readonly more: boolean
+}
+
 export interface InsertionOrder<A extends Slotted> {
   /** Appends an entry whose `seq` is larger than every `seq` so far. */
   readonly append: (entry: A) => void
   /** Removes an entry that is in the order. */
   readonly remove: (entry: A) => void
-  /** Up to `limit` entries with `seq` greater than `afterSeq` (0 for the start), and whether more follow. */
-  readonly page: (afterSeq: number, limit: number) => { readonly entries: ReadonlyArray<A>; readonly more: boolean }
+  /**
+   * Up to `limit` entries with `seq` greater than `afterSeq` (0 for the start), passing over the
+   * first `offset` of them, and whether more follow. Entries in `leftOut` (which must be in the
+   * order) are neither counted in the offset, nor returned, nor make `more` true.
+   */
+  readonly page: (afterSeq: number, limit: number, offset?: number, leftOut?: ReadonlyArray<A>) => Page<A>
   /** Every entry, in order. */
   readonly all: () => ReadonlyArray<A>
 }
 
 /** Compaction waits for at least this many holes, so that small stores never churn. */
 const MIN_HOLES_BEFORE_COMPACTION = 64
+const MIN_CAPACITY = 64
 
 export const make = <A extends Slotted>(): InsertionOrder<A> => {
   let entries: Array<A | undefined> = []
-  // next[i] === i for a live slot; for a hole, some later slot from which to look on.
-  let next: Array<number> = []
+  let live = 0
   let holes = 0
+  // tree[i] (1-based) counts the live slots in (i - lowbit(i), i]; it covers `capacity` slots.
+  let capacity = MIN_CAPACITY
+  let tree = new Int32Array(capacity + 1)
 
-  /** The first live slot at or after `from`, or `entries.length`. */
-  const find = (from: number): number => {
-    const length = entries.length
-    let root = from
-    while (root < length) {
-      const n = next[root] ?? length
-      if (n === root) break
-      root = n
+  const add = (slot: number, delta: number): void => {
+    for (let i = slot + 1; i <= capacity; i += i & -i) tree[i] = (tree[i] ?? 0) + delta
+  }
+
+  /** How many live entries sit in the slots before `slot`. */
+  const rankOf = (slot: number): number => {
+    let sum = 0
+    for (let i = slot; i > 0; i -= i & -i) sum += tree[i] ?? 0
+    return sum
+  }
+
+  /** The slot of the live entry of rank `rank` (0-based); `rank` must be below `live`. */
+  const select = (rank: number): number => {
+    let slot = 0
+    let left = rank
+    for (let step = 1 << (31 - Math.clz32(capacity)); step > 0; step >>= 1) {
+      const next = slot + step
+      if (next <= capacity && (tree[next] ?? 0) <= left) {
+        slot = next
+        left -= tree[next] ?? 0
+      }
     }
-    let i = from
-    while (i < length && i !== root) {
-      const n = next[i] ?? length
-      next[i] = root
-      i = n
+    return slot
+  }
+
+  /** Rebuilds the tree over `entries` in O(capacity). */
+  const rebuild = (): void => {
+    tree = new Int32Array(capacity + 1)
+    entries.forEach((entry, slot) => {
+      if (entry !== undefined) tree[slot + 1] = 1
+    })
+    for (let i = 1; i <= capacity; i++) {
+      const parent = i + (i & -i)
+      if (parent <= capacity) tree[parent] = (tree[parent] ?? 0) + (tree[i] ?? 0)
     }
-    return root
   }
 
   const compact = (): void => {
-    const live: Array<A> = []
+    const kept: Array<A> = []
     for (const entry of entries) {
       if (entry !== undefined) {
-        entry.slot = live.length
-        live.push(entry)
+        entry.slot = kept.length
+        kept.push(entry)
       }
     }
-    entries = live
-    next = live.map((_, i) => i)
+    entries = kept
     holes = 0
+    capacity = Math.max(MIN_CAPACITY, 2 ** Math.ceil(Math.log2(kept.length + 1)))
+    rebuild()
   }
 
-  /** The first live slot whose entry has `seq > afterSeq`: a binary search over slots, holes skipped. */
-  const firstAfter = (afterSeq: number): number => {
+  /** The rank of the first live entry whose `seq` is greater than `afterSeq` (`live` if none). */
+  const rankAfter = (afterSeq: number): number => {
     let lo = 0
-    let hi = entries.length
+    let hi = live
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      const slot = find(mid)
-      const entry = entries[slot]
-      if (entry === undefined || entry.seq > afterSeq) hi = mid
-      else lo = slot + 1
+      const entry = entries[select(mid)]
+      if (entry !== undefined && entry.seq > afterSeq) hi = mid
+      else lo = mid + 1
     }
-    return find(lo)
+    return lo
   }
 
   return {
     append: (entry) => {
       entry.slot = entries.length
       entries.push(entry)
-      next.push(entry.slot)
+      if (entries.length > capacity) {
+        capacity *= 2
+        rebuild()
+      } else {
+        add(entry.slot, 1)
+      }
+      live++
     },
     remove: (entry) => {
       entries[entry.slot] = undefined
-      next[entry.slot] = entry.slot + 1
+      add(entry.slot, -1)
+      live--
       holes++
-      if (holes > MIN_HOLES_BEFORE_COMPACTION && holes > entries.length - holes) compact()
+      if (holes > MIN_HOLES_BEFORE_COMPACTION && holes > live) compact()
     },
-    page: (afterSeq, limit) => {
-      const page: Array<A> = []
-      let slot = firstAfter(afterSeq)
-      while (page.length < limit) {
-        const entry = entries[slot]
-        if (entry === undefined) break
-        page.push(entry)
-        slot = find(slot + 1)
+    page: (afterSeq, limit, offset = 0, leftOut = []) => {
+      const start = rankAfter(afterSeq)
+      const skipped = new Set<number>()
+      for (const entry of leftOut) {
+        const rank = rankOf(entry.slot)
+        if (rank >= start) skipped.add(rank)
       }
-      return { entries: page, more: slot < entries.length }
+      // The rank of the `offset`-th kept entry: each left-out rank at or before it pushes it on.
+      let rank = start + offset
+      for (const s of [...skipped].sort((a, b) => a - b)) {
+        if (s <= rank) rank++
+        else break
+      }
+      const page: Array<A> = []
+      for (; rank < live && page.length < limit; rank++) {
+        if (skipped.has(rank)) continue
+        const entry = entries[select(rank)]
+        if (entry !== undefined) page.push(entry)
+      }
+      let more = false
+      for (; rank < live && !more; rank++) more = !skipped.has(rank)
+      return { entries: page, more }
     },
     all: () => entries.filter((entry): entry is A => entry !== undefined),
   }
