@@ -66,7 +66,7 @@ export const handle = (
         return pipe(
           SecretValues.seal(env, keyId, { secretName: command.secretName, versionId: command.versionId }, command),
           TE.map((sealed) => {
-            const record = recordOf(command, env, keyId, sealed)
+            const record = recordOf(command, env.now, env.config.accountId, keyId, sealed)
             return Engine.commit(record, responseOf(record, command, env))
           }),
         )
@@ -112,9 +112,16 @@ const checkQuota = (env: Engine.Env): TE.TaskEither<ApiError.ApiError, void> =>
     ),
   )
 
-/** The policy a secret gets when CreateSecret names none: the account may do everything. */
-export const defaultPolicy = (accountId: string): string =>
-  JSON.stringify({
+const defaultPolicies = new Map<string, string>()
+
+/**
+ * The policy a secret gets when CreateSecret names none: the account may do everything. The text is
+ * built once per account and shared by every secret that has it (about 200 bytes each otherwise).
+ */
+export const defaultPolicy = (accountId: string): string => {
+  const known = defaultPolicies.get(accountId)
+  if (known !== undefined) return known
+  const policy = JSON.stringify({
     Version: '1',
     Statement: [
       {
@@ -126,10 +133,24 @@ export const defaultPolicy = (accountId: string): string =>
       },
     ],
   })
+  defaultPolicies.set(accountId, policy)
+  return policy
+}
 
-const recordOf = (
+/** Records are immutable once stored: every secret without rotation shares this one. */
+const noRotation: SecretRecord.RotationState = Object.freeze({ enabled: false })
+
+/**
+ * The record CreateSecret stores for `command` at `now`, its first value sealed under `keyId`:
+ * exported for tools that fill a store directly with what CreateSecret would store (the benchmark).
+ *
+ * @category handler
+ * @since 0.1.0
+ */
+export const recordOf = (
   command: CreateSecret.CreateSecretCommand,
-  env: Engine.Env,
+  now: number,
+  accountId: string,
   keyId: string,
   sealed: SecretRecord.SealedValue,
 ): SecretRecord.SecretRecord => {
@@ -137,24 +158,28 @@ const recordOf = (
     ? {
         enabled: true,
         intervalSeconds: command.rotation.intervalSeconds,
-        nextRotationAt: env.now + command.rotation.intervalSeconds * 1000,
+        nextRotationAt: now + command.rotation.intervalSeconds * 1000,
       }
-    : { enabled: false }
+    : noRotation
+  const secret = Secret.create(Dialect.rules)(command.secretName, {
+    versionId: command.versionId,
+    createdAt: now,
+    value: sealed,
+  })
+  const description = command.description ?? ''
+  const policy = command.policy?.raw ?? defaultPolicy(accountId)
+  const { extendedConfig, dkmsInstanceId } = command
   return {
-    secret: Secret.create(Dialect.rules)(command.secretName, {
-      versionId: command.versionId,
-      createdAt: env.now,
-      value: sealed,
-    }),
+    secret,
     secretType: command.secretType,
     encryptionKeyId: keyId,
-    description: command.description ?? '',
-    ...(command.extendedConfig === undefined ? {} : { extendedConfig: command.extendedConfig.raw }),
-    ...(command.dkmsInstanceId === undefined ? {} : { dkmsInstanceId: command.dkmsInstanceId }),
+    description,
+    ...(extendedConfig === undefined ? {} : { extendedConfig: extendedConfig.raw }),
+    ...(dkmsInstanceId === undefined ? {} : { dkmsInstanceId }),
     tags: command.tags,
-    policy: command.policy?.raw ?? defaultPolicy(env.config.accountId),
+    policy,
     rotation,
-    updatedAt: env.now,
+    updatedAt: now,
   }
 }
 
