@@ -9,8 +9,8 @@
 import { Redacted, Secret } from '@secrets-engine/core'
 import type { Version } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import type { SecretDataType, SecretType } from '../CreateSecret.js'
 import * as Dialect from '../Dialect.js'
@@ -117,17 +117,16 @@ export const selectVersion = (
   if (!generic && stage !== undefined && stage !== Dialect.currentStage && stage !== Dialect.previousStage) {
     return E.left(ApiError.invalidParameter('VersionStage', 'This secret type has only ACSCurrent and ACSPrevious.'))
   }
-  if (versionId === undefined) {
-    return E.fromOption(ApiError.resourceNotFound)(Secret.findByStage(stage ?? Dialect.currentStage)(record.secret))
+  // Plain branches rather than E.fromOption and E.filterOrElse: every read runs this (see Engine.ts).
+  const found =
+    versionId === undefined
+      ? Secret.findByStage(stage ?? Dialect.currentStage)(record.secret)
+      : Secret.findVersion(versionId)(record.secret)
+  if (O.isNone(found)) return E.left(ApiError.resourceNotFound())
+  if (versionId !== undefined && stage !== undefined && !found.value.stages.some((s) => s === stage)) {
+    return E.left(ApiError.invalidParameter('VersionStage', 'The version does not carry this stage.'))
   }
-  return pipe(
-    Secret.findVersion(versionId)(record.secret),
-    E.fromOption(ApiError.resourceNotFound),
-    E.filterOrElse(
-      (version) => stage === undefined || version.stages.some((s) => s === stage),
-      () => ApiError.invalidParameter('VersionStage', 'The version does not carry this stage.'),
-    ),
-  )
+  return E.right(found.value)
 }
 
 // -------------------------------------------------------------------------------------
