@@ -7,9 +7,9 @@
  * @since 0.1.0
  */
 import { KeyMetadata, Secret } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
 import type * as CreateSecret from '../CreateSecret.js'
 import * as Dialect from '../Dialect.js'
@@ -46,71 +46,60 @@ export interface CreateSecretResponse {
  * @category handler
  * @since 0.1.0
  */
-export const handle = (
-  command: CreateSecret.CreateSecretCommand,
-  env: Engine.Env,
-): TE.TaskEither<ApiError.ApiError, CreateSecretResponse> =>
-  pipe(
-    checkInstance(env, command.dkmsInstanceId),
-    TE.flatMap(() => resolveKey(env, command.encryptionKeyId)),
-    TE.tap(() => checkQuota(env)),
-    TE.flatMap((keyId) =>
-      Engine.transact(env, command.secretName, (current) => {
-        if (O.isSome(current)) {
-          return TE.left(
-            current.value.record.plannedDeleteAt === undefined
-              ? ApiError.resourceExist()
-              : ApiError.resourceInDeleteWindow(),
-          )
-        }
-        return pipe(
-          SecretValues.seal(env, keyId, { secretName: command.secretName, versionId: command.versionId }, command),
-          TE.map((sealed) => {
-            const record = recordOf(command, env.now, env.config.accountId, keyId, sealed)
-            return Engine.commit(record, responseOf(record, command, env))
-          }),
+export const handle =
+  (
+    command: CreateSecret.CreateSecretCommand,
+    env: Engine.Env,
+  ): TE.TaskEither<ApiError.ApiError, CreateSecretResponse> =>
+  // Plain async code rather than a TE pipe: every write runs it (see Engine.ts).
+  async () => {
+    if (command.dkmsInstanceId !== undefined && !env.config.dkmsInstances.has(command.dkmsInstanceId)) {
+      return E.left(ApiError.dkmsInstanceNotFound())
+    }
+    const keyId = await resolveKey(env, command.encryptionKeyId)
+    if (E.isLeft(keyId)) return keyId
+    const quota = await checkQuota(env)
+    if (E.isLeft(quota)) return quota
+    return Engine.transact(env, command.secretName, (current) => async () => {
+      if (O.isSome(current)) {
+        return E.left(
+          current.value.record.plannedDeleteAt === undefined
+            ? ApiError.resourceExist()
+            : ApiError.resourceInDeleteWindow(),
         )
-      }),
-    ),
-  )
+      }
+      const context = { secretName: command.secretName, versionId: command.versionId }
+      const sealed = await SecretValues.seal(env, keyId.right, context, command)()
+      if (E.isLeft(sealed)) return sealed
+      const record = recordOf(command, env.now, env.config.accountId, keyId.right, sealed.right)
+      return E.right(Engine.commit(record, responseOf(record, command, env)))
+    })()
+  }
 
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
 
-const checkInstance = (env: Engine.Env, instanceId: string | undefined): TE.TaskEither<ApiError.ApiError, void> =>
-  instanceId === undefined || env.config.dkmsInstances.has(instanceId)
-    ? TE.right(undefined)
-    : TE.left(ApiError.dkmsInstanceNotFound())
-
 /** The key to seal with: the one named, which must exist and be symmetric, or the default key. */
-const resolveKey = (env: Engine.Env, keyId: string | undefined): TE.TaskEither<ApiError.ApiError, string> =>
-  keyId === undefined
-    ? pipe(
-        env.keyring.defaultKey(),
-        TE.mapLeft(SecretValues.fromCryptoError),
-        TE.map((key) => key.keyId),
-      )
-    : pipe(
-        env.keyring.describeKey(keyId),
-        TE.mapLeft((error) =>
-          error._tag === 'KeyNotFound' ? ApiError.resourceNotFound() : ApiError.internalFailure(),
-        ),
-        TE.flatMap((key) =>
-          KeyMetadata.isSymmetric(key.spec)
-            ? TE.right(key.keyId)
-            : TE.left(ApiError.invalidParameter('EncryptionKeyId', 'The key must be a symmetric key.')),
-        ),
-      )
+const resolveKey = async (env: Engine.Env, keyId: string | undefined): Promise<E.Either<ApiError.ApiError, string>> => {
+  if (keyId === undefined) {
+    const key = await env.keyring.defaultKey()()
+    return E.isLeft(key) ? E.left(SecretValues.fromCryptoError(key.left)) : E.right(key.right.keyId)
+  }
+  const key = await env.keyring.describeKey(keyId)()
+  if (E.isLeft(key)) {
+    return E.left(key.left._tag === 'KeyNotFound' ? ApiError.resourceNotFound() : ApiError.internalFailure())
+  }
+  return KeyMetadata.isSymmetric(key.right.spec)
+    ? E.right(key.right.keyId)
+    : E.left(ApiError.invalidParameter('EncryptionKeyId', 'The key must be a symmetric key.'))
+}
 
-const checkQuota = (env: Engine.Env): TE.TaskEither<ApiError.ApiError, void> =>
-  pipe(
-    env.store.list({ limit: 1 }),
-    TE.mapLeft(Engine.storeFailure),
-    TE.flatMap((page) =>
-      page.total < env.config.maxSecrets ? TE.right(undefined) : TE.left(ApiError.limitExceeded()),
-    ),
-  )
+const checkQuota = async (env: Engine.Env): Promise<E.Either<ApiError.ApiError, void>> => {
+  const page = await env.store.list({ limit: 1 })()
+  if (E.isLeft(page)) return E.left(Engine.storeFailure(page.left))
+  return page.right.total < env.config.maxSecrets ? E.right(undefined) : E.left(ApiError.limitExceeded())
+}
 
 const defaultPolicies = new Map<string, string>()
 

@@ -45,64 +45,48 @@ export interface PutSecretValueResponse {
  * @category handler
  * @since 0.1.0
  */
-export const handle = (
-  command: PutSecretValueCommand,
-  env: Engine.Env,
-): TE.TaskEither<ApiError.ApiError, PutSecretValueResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-        const { record } = current.value
-        return pipe(
-          TE.fromEither(Versions.writableVersions(record)),
-          TE.flatMap(() =>
-            pipe(
-              Secret.findVersion(command.versionId)(record.secret),
-              O.match(
-                () => addVersion(command, env, record),
-                (existing) => repeatVersion(command, env, record, existing),
-              ),
-            ),
-          ),
-        )
-      }),
-    ),
-  )
+export const handle =
+  (command: PutSecretValueCommand, env: Engine.Env): TE.TaskEither<ApiError.ApiError, PutSecretValueResponse> =>
+  // Plain async code rather than a TE pipe: every write runs it (see Engine.ts).
+  async () => {
+    const name = await Engine.nameOf(env, command.secretName)()
+    if (E.isLeft(name)) return name
+    return Engine.transact(env, name.right, (current) => {
+      if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
+      const { record } = current.value
+      const writable = Versions.writableVersions(record)
+      if (E.isLeft(writable)) return TE.left(writable.left)
+      const existing = Secret.findVersion(command.versionId)(record.secret)
+      return O.isNone(existing) ? addVersion(command, env, record) : repeatVersion(command, env, record, existing.value)
+    })()
+  }
 
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
 
-const addVersion = (
-  command: PutSecretValueCommand,
-  env: Engine.Env,
-  record: SecretRecord.SecretRecord,
-): TE.TaskEither<ApiError.ApiError, Engine.Decision<PutSecretValueResponse>> =>
-  pipe(
-    SecretValues.seal(
-      env,
-      record.encryptionKeyId,
-      { secretName: record.secret.name, versionId: command.versionId },
-      command,
-    ),
-    TE.flatMapEither((sealed) =>
-      pipe(
-        Secret.putVersion(Dialect.rules)(
-          { versionId: command.versionId, createdAt: env.now, value: sealed },
-          command.versionStages,
-        )(record.secret),
-        E.mapLeft(Versions.fromDomainError),
-      ),
-    ),
-    TE.map((secret) =>
+const addVersion =
+  (
+    command: PutSecretValueCommand,
+    env: Engine.Env,
+    record: SecretRecord.SecretRecord,
+  ): TE.TaskEither<ApiError.ApiError, Engine.Decision<PutSecretValueResponse>> =>
+  async () => {
+    const context = { secretName: record.secret.name, versionId: command.versionId }
+    const sealed = await SecretValues.seal(env, record.encryptionKeyId, context, command)()
+    if (E.isLeft(sealed)) return sealed
+    const secret = Secret.putVersion(Dialect.rules)(
+      { versionId: command.versionId, createdAt: env.now, value: sealed.right },
+      command.versionStages,
+    )(record.secret)
+    if (E.isLeft(secret)) return E.left(Versions.fromDomainError(secret.left))
+    return E.right(
       Engine.commit(
-        { ...record, secret, updatedAt: env.now },
-        responseOf(record, command.versionId, stagesOf(secret, command.versionId)),
+        { ...record, secret: secret.right, updatedAt: env.now },
+        responseOf(record, command.versionId, stagesOf(secret.right, command.versionId)),
       ),
-    ),
-  )
+    )
+  }
 
 /** The same data and data type: nothing changes; anything else: the version exists already. */
 const repeatVersion = (
@@ -120,14 +104,10 @@ const repeatVersion = (
     ),
   )
 
-const stagesOf = (secret: Secret.Secret<SecretRecord.SealedValue>, versionId: string): ReadonlyArray<string> =>
-  pipe(
-    Secret.findVersion(versionId)(secret),
-    O.match(
-      () => [],
-      (version) => version.stages,
-    ),
-  )
+const stagesOf = (secret: Secret.Secret<SecretRecord.SealedValue>, versionId: string): ReadonlyArray<string> => {
+  const version = Secret.findVersion(versionId)(secret)
+  return O.isSome(version) ? version.value.stages : []
+}
 
 const responseOf = (
   record: SecretRecord.SecretRecord,
