@@ -53,8 +53,9 @@ export const fromUnknown = (u: unknown): E.Either<ApiError.ApiError, Params> => 
     const params: Record<string, string> = Object.create(null) as Record<string, string>
     for (const [name, value] of Object.entries(u)) {
       if (typeof value !== 'string') return E.left(ApiError.invalidParameter(name, 'It must be a string.'))
-      // defineProperty, not assignment: assigning `__proto__` would change the prototype instead.
-      Object.defineProperty(params, name, { value, enumerable: true })
+      // Plain assignment is safe for every name, `__proto__` included: the record has no prototype,
+      // so no inherited `__proto__` setter intercepts it, and it costs less than defineProperty.
+      params[name] = value
     }
     return E.right(params)
   } catch {
