@@ -109,6 +109,8 @@ export const make = <A extends Slotted>(): InsertionOrder<A> => {
 
   /** The rank of the first live entry whose `seq` is greater than `afterSeq` (`live` if none). */
   const rankAfter = (afterSeq: number): number => {
+    // Sequence numbers start at 1: the first page (and CreateSecret's quota check) needs no search.
+    if (afterSeq <= 0) return 0
     let lo = 0
     let hi = live
     while (lo < hi) {
