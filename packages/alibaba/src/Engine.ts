@@ -180,6 +180,25 @@ export const readExisting =
     return O.isSome(found.right) ? E.right(found.right.value) : E.left(ApiError.resourceNotFound())
   }
 
+/**
+ * How many secrets exist at `env.now`, reading the whole store: the records whose deletion window
+ * has passed are gone even while the store still holds them. For stores without an index only.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const countLive = async (env: Env): Promise<E.Either<ApiError.ApiError, number>> => {
+  let live = 0
+  let cursor: string | undefined
+  do {
+    const page = await env.store.list({ cursor, limit: 1_000 })()
+    if (E.isLeft(page)) return E.left(storeFailure(page.left))
+    for (const { record } of page.right.items) if (!SecretRecord.isExpired(env.now)(record)) live++
+    cursor = page.right.next
+  } while (cursor !== undefined)
+  return E.right(live)
+}
+
 // -------------------------------------------------------------------------------------
 // writing
 // -------------------------------------------------------------------------------------

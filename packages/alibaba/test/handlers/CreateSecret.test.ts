@@ -1,7 +1,8 @@
-import { ApiErrors } from '@secrets-engine/alibaba'
+import { ApiErrors, storeIndex, type SecretRecord } from '@secrets-engine/alibaba'
+import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { testEngine } from '../../../../test/support/engine.js'
+import { days, testEngine } from '../../../../test/support/engine.js'
 
 const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
 const rds = {
@@ -101,6 +102,26 @@ describe('CreateSecret end to end', () => {
     expect(await engine.request('CreateSecret', { ...generic, SecretName: 'c' })()).toStrictEqual(
       E.left(ApiErrors.limitExceeded()),
     )
+  })
+
+  it.each([
+    ['with the engine index', true],
+    ['without an index', false],
+  ])('counts only live secrets against the quota, on a store %s', async (_, indexed) => {
+    const store = indexed ? MemoryStore.make<SecretRecord>({ index: storeIndex }) : MemoryStore.make<SecretRecord>()
+    const { engine, clock } = testEngine({ maxSecrets: 1, store })
+    await engine.request('CreateSecret', { ...generic, SecretName: 'a' })()
+    await engine.request('DeleteSecret', { SecretName: 'a', RecoveryWindowInDays: '7' })()
+    expect(await engine.request('CreateSecret', { ...generic, SecretName: 'b' })()).toStrictEqual(
+      E.left(ApiErrors.limitExceeded()),
+    )
+    clock.advance(days(7) - 1)
+    expect(await engine.request('CreateSecret', { ...generic, SecretName: 'b' })()).toStrictEqual(
+      E.left(ApiErrors.limitExceeded()),
+    )
+    clock.advance(1)
+    const created = await engine.request('CreateSecret', { ...generic, SecretName: 'b' })()
+    expect(E.map((r: Record<string, unknown>) => r['SecretName'])(created)).toStrictEqual(E.right('b'))
   })
 
   it('a refused request changes nothing in the store', async () => {
