@@ -186,9 +186,15 @@ export const prune = (secret: ModelSecret): void => {
   }
 }
 
-/** The labels `stages` would add to the secret's set, beyond the limit. */
-export const exceedsLabels = (secret: ModelSecret, stages: ReadonlyArray<string>): boolean =>
-  new Set([...secret.versions.flatMap((v) => v.stages), ...stages]).size > MAX_STAGES
+/**
+ * Whether putting `stages` on `target` (a new version when absent) takes the secret past the label
+ * limit, counting ACSPrevious, which moving ACSCurrent hands to the version that held it.
+ */
+export const exceedsLabels = (secret: ModelSecret, stages: ReadonlyArray<string>, target?: ModelVersion): boolean => {
+  const handsOnPrevious = stages.includes(CURRENT) && !(target?.stages.includes(CURRENT) ?? false)
+  const added = handsOnPrevious ? [...stages, PREVIOUS] : stages
+  return new Set([...secret.versions.flatMap((v) => v.stages), ...added]).size > MAX_STAGES
+}
 
 // -------------------------------------------------------------------------------------
 // running

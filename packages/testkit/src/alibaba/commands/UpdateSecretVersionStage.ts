@@ -61,7 +61,7 @@ export const updateSecretVersionStage = (region: string, accountId: string): fc.
             return { expected: failure('Rejected.InvalidRequest', 400) }
           }
           if (to !== undefined && target === undefined) return { expected: notFound }
-          if (target !== undefined && exceedsLabels(secret, [stage])) return { expected: limitExceeded }
+          if (target !== undefined && exceedsLabels(secret, [stage], target)) return { expected: limitExceeded }
           return {
             expected: success({ SecretName: secret.name }),
             change: () => {
