@@ -76,7 +76,7 @@ export const create =
   <A>(name: SecretName, first: NewVersion<A>): Secret<A> => ({
     name,
     createdAt: first.createdAt,
-    versions: [versionOf(first, [rules.currentStage])],
+    versions: [versionOf(first, onlyCurrent(rules))],
   })
 
 // -------------------------------------------------------------------------------------
@@ -243,6 +243,17 @@ const versionOf = <A>(next: NewVersion<A>, stages: ReadonlyArray<StageLabel>): V
   stages,
   value: next.value,
 })
+
+// One shared, frozen `[currentStage]` per dialect: most versions carry exactly that list, and the
+// stages of a version are never mutated, only replaced, so sharing it saves an array per secret.
+const onlyCurrentByRules = new WeakMap<Rules, ReadonlyArray<StageLabel>>()
+const onlyCurrent = (rules: Rules): ReadonlyArray<StageLabel> => {
+  const cached = onlyCurrentByRules.get(rules)
+  if (cached !== undefined) return cached
+  const stages = Object.freeze([rules.currentStage])
+  onlyCurrentByRules.set(rules, stages)
+  return stages
+}
 
 const mapVersions = <A>(secret: Secret<A>, f: (v: Version.Version<A>) => Version.Version<A>): Secret<A> => ({
   ...secret,
