@@ -230,6 +230,25 @@ export const transact =
   }
 
 /**
+ * `transact` on the secret `reference` (a name or an ARN) names, which must exist: 404
+ * Forbidden.ResourceNotFound otherwise. Most writes start this way.
+ *
+ * @category writing
+ * @since 0.1.0
+ */
+export const transactExisting = <B>(
+  env: Env,
+  reference: string,
+  decide: (current: Stored) => TE.TaskEither<ApiError.ApiError, Decision<B>>,
+): TE.TaskEither<ApiError.ApiError, B> => {
+  const name = Wire.nameFromReference(env.config.region, env.config.accountId, reference)
+  const notFound = (): Promise<E.Either<ApiError.ApiError, never>> =>
+    Promise.resolve(E.left(ApiError.resourceNotFound()))
+  if (name === undefined) return notFound
+  return transact(env, name, (current) => (O.isSome(current) ? decide(current.value) : notFound))
+}
+
+/**
  * A failure of the store as the API reports it.
  *
  * @category writing

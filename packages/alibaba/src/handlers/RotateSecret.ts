@@ -13,7 +13,7 @@ import { Secret } from '@secrets-engine/core'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import * as ApiError from '../ApiError.js'
+import type * as ApiError from '../ApiError.js'
 import * as Engine from '../Engine.js'
 import type { RotateSecretCommand } from '../RotateSecret.js'
 import * as Rotation from '../Rotation.js'
@@ -46,39 +46,32 @@ export const handle = (
   command: RotateSecretCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, RotateSecretResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-        const { record } = current.value
-        const body: RotateSecretResponse = {
-          SecretName: record.secret.name,
-          VersionId: command.versionId,
-          Arn: Wire.arn(env.config.region, env.config.accountId, record.secret.name),
-        }
-        return pipe(
-          TE.fromEither(rotatable(record)),
-          TE.flatMap(() =>
-            O.isSome(Secret.findVersion(command.versionId)(record.secret))
-              ? TE.right(Engine.keep(body))
-              : pipe(
-                  Rotation.addRotatedVersion(env, record, command.versionId),
-                  TE.map((rotated) => {
-                    const { enabled, intervalSeconds } = rotated.rotation
-                    return Engine.commit(
-                      enabled && intervalSeconds !== undefined
-                        ? {
-                            ...rotated,
-                            rotation: { ...rotated.rotation, nextRotationAt: env.now + intervalSeconds * 1000 },
-                          }
-                        : rotated,
-                      body,
-                    )
-                  }),
-                ),
-          ),
-        )
-      }),
-    ),
-  )
+  Engine.transactExisting(env, command.secretName, ({ record }) => {
+    const body: RotateSecretResponse = {
+      SecretName: record.secret.name,
+      VersionId: command.versionId,
+      Arn: Wire.arn(env.config.region, env.config.accountId, record.secret.name),
+    }
+    return pipe(
+      TE.fromEither(rotatable(record)),
+      TE.flatMap(() =>
+        O.isSome(Secret.findVersion(command.versionId)(record.secret))
+          ? TE.right(Engine.keep(body))
+          : pipe(
+              Rotation.addRotatedVersion(env, record, command.versionId),
+              TE.map((rotated) => {
+                const { enabled, intervalSeconds } = rotated.rotation
+                return Engine.commit(
+                  enabled && intervalSeconds !== undefined
+                    ? {
+                        ...rotated,
+                        rotation: { ...rotated.rotation, nextRotationAt: env.now + intervalSeconds * 1000 },
+                      }
+                    : rotated,
+                  body,
+                )
+              }),
+            ),
+      ),
+    )
+  })

@@ -6,9 +6,7 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import * as Engine from '../Engine.js'
 import type { SetSecretPolicyCommand } from '../SetSecretPolicy.js'
@@ -37,15 +35,8 @@ export const handle = (
   command: SetSecretPolicyCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, SetSecretPolicyResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-        const { record } = current.value
-        if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
-        const body: SetSecretPolicyResponse = {}
-        return TE.right(Engine.commit({ ...record, policy: command.policy.raw, updatedAt: env.now }, body))
-      }),
-    ),
-  )
+  Engine.transactExisting(env, command.secretName, ({ record }) => {
+    if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
+    const body: SetSecretPolicyResponse = {}
+    return TE.right(Engine.commit({ ...record, policy: command.policy.raw, updatedAt: env.now }, body))
+  })

@@ -11,7 +11,6 @@
  */
 import { Text } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
@@ -45,32 +44,25 @@ export const handle = (
   command: UpdateSecretCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, UpdateSecretResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-        const { record } = current.value
-        if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
-        const body: UpdateSecretResponse = { SecretName: name }
-        if (command.description === undefined && command.customData === undefined) return TE.right(Engine.keep(body))
-        return pipe(
-          TE.fromEither(extendedConfigOf(command, record)),
-          TE.map((extendedConfig) =>
-            Engine.commit(
-              {
-                ...record,
-                ...(command.description === undefined ? {} : { description: command.description }),
-                ...(extendedConfig === undefined ? {} : { extendedConfig }),
-                updatedAt: env.now,
-              },
-              body,
-            ),
-          ),
-        )
-      }),
-    ),
-  )
+  Engine.transactExisting(env, command.secretName, ({ name, record }) => {
+    if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
+    const body: UpdateSecretResponse = { SecretName: name }
+    if (command.description === undefined && command.customData === undefined) return TE.right(Engine.keep(body))
+    return pipe(
+      TE.fromEither(extendedConfigOf(command, record)),
+      TE.map((extendedConfig) =>
+        Engine.commit(
+          {
+            ...record,
+            ...(command.description === undefined ? {} : { description: command.description }),
+            ...(extendedConfig === undefined ? {} : { extendedConfig }),
+            updatedAt: env.now,
+          },
+          body,
+        ),
+      ),
+    )
+  })
 
 // -------------------------------------------------------------------------------------
 // internal

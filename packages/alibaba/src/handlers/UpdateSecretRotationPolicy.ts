@@ -9,7 +9,6 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
@@ -41,24 +40,17 @@ export const handle = (
   command: UpdateSecretRotationPolicyCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, UpdateSecretRotationPolicyResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-        const { record } = current.value
-        return pipe(
-          TE.fromEither(rotatable(record)),
-          TE.map(() =>
-            Engine.commit(
-              { ...record, rotation: schedule(record, command.rotation, env.now), updatedAt: env.now },
-              { SecretName: record.secret.name },
-            ),
-          ),
-        )
-      }),
-    ),
-  )
+  Engine.transactExisting(env, command.secretName, ({ record }) => {
+    return pipe(
+      TE.fromEither(rotatable(record)),
+      TE.map(() =>
+        Engine.commit(
+          { ...record, rotation: schedule(record, command.rotation, env.now), updatedAt: env.now },
+          { SecretName: record.secret.name },
+        ),
+      ),
+    )
+  })
 
 /**
  * A secret the rotation calls may act on: not pending deletion (409), not Generic (400).

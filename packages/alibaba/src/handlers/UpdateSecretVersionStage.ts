@@ -7,10 +7,9 @@
  */
 import { Secret } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import * as ApiError from '../ApiError.js'
+import type * as ApiError from '../ApiError.js'
 import * as Dialect from '../Dialect.js'
 import * as Engine from '../Engine.js'
 import type * as SecretRecord from '../SecretRecord.js'
@@ -41,36 +40,29 @@ export const handle = (
   command: UpdateSecretVersionStageCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, UpdateSecretVersionStageResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-        const { record } = current.value
-        return TE.fromEither(
+  Engine.transactExisting(env, command.secretName, ({ record }) => {
+    return TE.fromEither(
+      pipe(
+        Versions.writableVersions(record),
+        E.flatMap(() =>
           pipe(
-            Versions.writableVersions(record),
-            E.flatMap(() =>
-              pipe(
-                Secret.moveStage(Dialect.rules)({
-                  stage: command.versionStage,
-                  ...(command.removeFromVersion === undefined ? {} : { from: command.removeFromVersion }),
-                  ...(command.moveToVersion === undefined ? {} : { to: command.moveToVersion }),
-                })(record.secret),
-                E.mapLeft(Versions.fromDomainError),
-              ),
-            ),
-            E.map((secret) => {
-              const body: UpdateSecretVersionStageResponse = { SecretName: record.secret.name }
-              return sameLabels(record.secret, secret)
-                ? Engine.keep(body)
-                : Engine.commit({ ...record, secret, updatedAt: env.now }, body)
-            }),
+            Secret.moveStage(Dialect.rules)({
+              stage: command.versionStage,
+              ...(command.removeFromVersion === undefined ? {} : { from: command.removeFromVersion }),
+              ...(command.moveToVersion === undefined ? {} : { to: command.moveToVersion }),
+            })(record.secret),
+            E.mapLeft(Versions.fromDomainError),
           ),
-        )
-      }),
-    ),
-  )
+        ),
+        E.map((secret) => {
+          const body: UpdateSecretVersionStageResponse = { SecretName: record.secret.name }
+          return sameLabels(record.secret, secret)
+            ? Engine.keep(body)
+            : Engine.commit({ ...record, secret, updatedAt: env.now }, body)
+        }),
+      ),
+    )
+  })
 
 // -------------------------------------------------------------------------------------
 // internal
