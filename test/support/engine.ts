@@ -7,6 +7,7 @@ import {
   type SecretsManagerOptions,
 } from '@secrets-engine/alibaba'
 import { Random } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
 import { MemoryStore } from '@secrets-engine/store-memory'
 
 export interface ManualClock {
@@ -42,3 +43,7 @@ export const testEngine = (options: SecretsManagerOptions & { readonly seed?: nu
 
 export const days = (n: number): number => n * 86_400_000
 export const hours = (n: number): number => n * 3_600_000
+
+/** A response without its RequestId (a fresh UUID per request), for whole-value comparisons. */
+export const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
+  E.map(({ RequestId: _, ...body }: A) => body)(r)

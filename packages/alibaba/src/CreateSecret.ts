@@ -298,19 +298,7 @@ const secretNameC = (secretType: SecretType): t.Type<NameRequest, string, string
     (n) => (n.auto ? autoName : n.name),
   )
 
-export const VersionIdC = new t.Type<VersionId.VersionId, string, string>(
-  'VersionId',
-  VersionId.is(Dialect.versionIdRule),
-  (s, c) =>
-    pipe(
-      VersionId.fromString(Dialect.versionIdRule)(s),
-      E.fold(
-        () => t.failure(s, c, `It must be 1 to ${Dialect.versionIdRule.maxLength} characters long.`),
-        (id) => t.success(id),
-      ),
-    ),
-  t.identity,
-)
+export const VersionIdC = Params.brandedC('VersionId', Dialect.versionIdRule, VersionId.fromString)
 
 /** The RAM secret's name: `acs/ram/user/<UserName>`, checked by the same rule as any name. */
 const ramSecretName = (userName: string): E.Either<unknown, SecretName.SecretName> =>

@@ -13,7 +13,8 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type * as t from 'io-ts'
+import * as t from 'io-ts'
+import type { DomainError, Text } from '@secrets-engine/core'
 import * as ApiError from './ApiError.js'
 
 // -------------------------------------------------------------------------------------
@@ -166,3 +167,27 @@ export const reasonOf = (errors: t.Errors): string => {
  */
 export const present = <K extends string>(key: K, value: string | undefined): { readonly [P in K]?: string } =>
   (value === undefined ? {} : { [key]: value }) as { readonly [P in K]?: string }
+
+/**
+ * A codec for a short identifier checked by one of the core's branded constructors (version ids,
+ * stage labels) under the dialect's `rule`: one rule, one implementation.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const brandedC = <B extends string>(
+  name: string,
+  rule: Text.TextRule,
+  fromString: (rule: Text.TextRule) => (s: string) => E.Either<DomainError.DomainError, B>,
+): t.Type<B, string, string> =>
+  new t.Type<B, string, string>(
+    name,
+    (u): u is B => typeof u === 'string' && E.isRight(fromString(rule)(u)),
+    (s, c) => {
+      const branded = fromString(rule)(s)
+      return E.isRight(branded)
+        ? t.success(branded.right)
+        : t.failure(s, c, `It must be 1 to ${rule.maxLength} characters long.`)
+    },
+    t.identity,
+  )

@@ -112,16 +112,4 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Updat
  * @category codecs
  * @since 0.1.0
  */
-export const StageLabelC = new t.Type<StageLabel.StageLabel, string, string>(
-  'VersionStage',
-  StageLabel.is(Dialect.stageLabelRule),
-  (s, c) =>
-    pipe(
-      StageLabel.fromString(Dialect.stageLabelRule)(s),
-      E.fold(
-        () => t.failure(s, c, `It must be 1 to ${Dialect.stageLabelRule.maxLength} characters long.`),
-        (label) => t.success(label),
-      ),
-    ),
-  t.identity,
-)
+export const StageLabelC = Params.brandedC('VersionStage', Dialect.stageLabelRule, StageLabel.fromString)

@@ -2,8 +2,8 @@ import { ApiErrors } from '@secrets-engine/alibaba'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { testEngine } from '../../../../test/support/engine.js'
-import { generic, scheduleDeletion, withoutRequestId } from '../support/versions.js'
+import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { generic, scheduleDeletion } from '../support/versions.js'
 
 const rds = {
   SecretName: 'mydb',

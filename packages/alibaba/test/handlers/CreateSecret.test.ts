@@ -2,7 +2,7 @@ import { ApiErrors, storeIndex, type SecretRecord } from '@secrets-engine/alibab
 import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { days, testEngine } from '../../../../test/support/engine.js'
+import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 
 const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
 const rds = {
@@ -14,9 +14,6 @@ const rds = {
   EnableAutomaticRotation: 'true',
   RotationInterval: '30d',
 }
-
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
 
 describe('CreateSecret end to end', () => {
   it('creates a generic secret and answers with its ARN', async () => {

@@ -3,10 +3,7 @@ import { Random } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { testEngine } from '../../../../test/support/engine.js'
-
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
+import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 
 const passwordOf = (r: E.Either<unknown, { readonly RandomPassword: string }>): string =>
   E.isRight(r) ? r.right.RandomPassword : ''

@@ -1,10 +1,7 @@
 import { ApiErrors } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { testEngine } from '../../../../test/support/engine.js'
-
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
+import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 
 const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
 const policy =

@@ -3,10 +3,7 @@ import { MemoryStore } from '@secrets-engine/store-memory'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { days, hours, testEngine } from '../../../../test/support/engine.js'
-
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
+import { days, hours, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 
 const names = (r: E.Either<unknown, ListSecretsResponse>) =>
   E.map((b: ListSecretsResponse) => [b.TotalCount, b.SecretList.Secret.map((s) => s.SecretName)] as const)(r)

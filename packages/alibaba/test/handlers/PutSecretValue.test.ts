@@ -3,8 +3,8 @@ import { NodeAesGcm } from '@secrets-engine/crypto'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { testEngine } from '../../../../test/support/engine.js'
-import { generic, labelsOf, recordOf, scheduleDeletion, withoutRequestId } from '../support/versions.js'
+import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { generic, labelsOf, recordOf, scheduleDeletion } from '../support/versions.js'
 
 const name = generic.SecretName
 // Typed as a request so the typed method takes it; invalid values are the point of some tests.

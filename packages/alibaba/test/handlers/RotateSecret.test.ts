@@ -6,11 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { days, testEngine } from '../../../../test/support/engine.js'
+import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 import { createAll, fixtures, json, read, recordOf } from '../rotating.js'
-
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
 
 const password32 = /^[0-9a-zA-Z!"#$%&'()*+,\-./:;<=>?@[\\\]^_{|}~]{32}$/
 

@@ -1,13 +1,11 @@
 import { ApiErrors } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { withoutRequestId } from '../../../../test/support/engine.js'
 import { recordOf } from '../rotating.js'
 import { scope, setupSecrets } from '../tagging.js'
 
 const ok = E.right({})
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
-
 describe('TagResources', () => {
   it('tags several secrets from repeat-list parameters, replacing values of keys they have', async () => {
     const t = await setupSecrets('a', 'b')

@@ -1,7 +1,7 @@
 import { ApiErrors } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { testEngine } from '../../../../test/support/engine.js'
+import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 import { recordOf } from '../rotating.js'
 
 const tags = (...pairs: ReadonlyArray<readonly [string, string]>) =>
@@ -16,9 +16,6 @@ const setup = async () => {
 const tagsOf = async (t: Awaited<ReturnType<typeof setup>>, name = 'db') => (await recordOf(t.store, name)).tags
 
 const ok = E.right({})
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
-
 describe('UntagResource', () => {
   it('removes the given keys and ignores keys the secret does not have', async () => {
     const t = await setup()

@@ -1,6 +1,7 @@
 import { ApiErrors } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { withoutRequestId } from '../../../../test/support/engine.js'
 import { recordOf } from '../rotating.js'
 import { scope, setupSecrets } from '../tagging.js'
 
@@ -16,9 +17,6 @@ const tagged = async () => {
 }
 
 const ok = E.right({})
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
-
 describe('UntagResources', () => {
   it('removes the TagKey.N keys from every secret, ignoring keys a secret does not have', async () => {
     const t = await tagged()

@@ -3,7 +3,7 @@ import type { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
-import { days, hours, testEngine } from '../../../../test/support/engine.js'
+import { days, hours, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 
 const rds = {
   SecretName: 'mydbconninfo',
@@ -13,9 +13,6 @@ const rds = {
   ExtendedConfig: '{"SecretSubType":"SingleUser","DBInstanceId":"rm-bp1b3dd3a506e****"}',
 } as const
 const generic = { SecretName: 'plain', VersionId: 'v1', SecretData: 's3cr3t' }
-
-const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
 
 const recordOf = async (store: MemoryStore.MemoryStore<SecretRecord>, name: string): Promise<SecretRecord> => {
   const got = await store.get(name)()

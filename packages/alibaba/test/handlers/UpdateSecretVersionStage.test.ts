@@ -2,8 +2,8 @@ import { ApiErrors, type UpdateSecretVersionStageRequest } from '@secrets-engine
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { testEngine } from '../../../../test/support/engine.js'
-import { generic, labelsOf, recordOf, scheduleDeletion, withoutRequestId } from '../support/versions.js'
+import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { generic, labelsOf, recordOf, scheduleDeletion } from '../support/versions.js'
 
 const name = generic.SecretName
 const protectedStage = ApiErrors.invalidParameter(

@@ -8,9 +8,6 @@ import * as O from 'fp-ts/lib/Option.js'
 
 export const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' } as const
 
-export const withoutRequestId = <A extends { readonly RequestId: string }>(r: E.Either<unknown, A>) =>
-  E.map(({ RequestId: _, ...body }: A) => body)(r)
-
 /** The stored record of `name`; fails the test when there is none. */
 export const recordOf = async (store: SecretStore.SecretStore<SecretRecord>, name: string): Promise<SecretRecord> => {
   const got = await store.get(name)()
