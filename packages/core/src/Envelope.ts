@@ -92,27 +92,53 @@ export const Eq: Eq_.Eq<Envelope> = {
 // internal
 // -------------------------------------------------------------------------------------
 
-// The core has no Buffer and no btoa (it runs on any platform and imports none), so base64 is here. A
-// read decodes its envelope on every call, so both directions work on bytes, not on strings: text
-// goes in and out through TextEncoder and TextDecoder, whose ASCII paths are native. Building the
-// text four characters at a time cost 400 µs for a 30 KiB value, ten times the AES-GCM work on it.
+// The core has no Buffer and no btoa (it runs on any platform and imports none), so base64 is here.
+// Encoding writes the characters' codes into bytes and turns them into text with TextDecoder, whose
+// ASCII path is native: building the text four characters at a time cost 400 µs for a 30 KiB value,
+// ten times the AES-GCM work on it.
 //
 // TextEncoder and TextDecoder are globals of every runtime the core runs on (Node, browsers, Deno,
 // Bun, edge workers), though not of the ES library its types are checked against: declared here.
-declare const TextEncoder: new () => { readonly encode: (text: string) => Uint8Array }
+declare const TextEncoder: new () => {
+  readonly encodeInto: (text: string, into: Uint8Array) => { readonly read: number; readonly written: number }
+}
 declare const TextDecoder: new () => { readonly decode: (bytes: Uint8Array) => string }
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const codes = Uint8Array.from(alphabet, (c) => c.charCodeAt(0))
-/** The sextet of each byte, or -1 (non-ASCII characters encode as bytes of 128 and more: -1 too). */
+/** The sextet of each byte, or -1. */
 const sextets = Int8Array.from({ length: 256 }, (_, code) => alphabet.indexOf(String.fromCharCode(code)))
 const equals = 61
 
+// Both directions go through a buffer that is reused, as the work is synchronous: a new ArrayBuffer
+// costs about 0.5 µs (its allocation and the collector's bookkeeping), more than the base64 of a
+// 100 B value's envelope. What it held is wiped at once, as base64 text can be a secret value
+// (Huawei's secret_binary). Texts longer than the buffer get one of their own.
+const scratchSize = 8192
+const scratch = new Uint8Array(scratchSize)
+
+// Decoded bytes outlive the call, so they are views into a shared slab, as Node's Buffer pool does
+// for small buffers. The views never overlap, and a slab is collected once no view of it is left.
+let slab = new Uint8Array(scratchSize)
+let slabUsed = 0
+
+const allocate = (length: number): Uint8Array => {
+  if (length > scratchSize / 4) return new Uint8Array(length)
+  if (slabUsed + length > scratchSize) {
+    slab = new Uint8Array(scratchSize)
+    slabUsed = 0
+  }
+  const bytes = slab.subarray(slabUsed, slabUsed + length)
+  slabUsed += length
+  return bytes
+}
+
 const encodeBase64 = (bytes: Uint8Array): string => {
   const length = bytes.length
-  const out = new Uint8Array(Math.ceil(length / 3) * 4)
+  const size = Math.ceil(length / 3) * 4
+  const out = size <= scratchSize ? scratch : new Uint8Array(size)
   let o = 0
   let i = 0
   for (; i + 2 < length; i += 3) {
@@ -131,16 +157,26 @@ const encodeBase64 = (bytes: Uint8Array): string => {
     out[o + 2] = rest === 2 ? (codes[(n >>> 6) & 63] as number) : equals
     out[o + 3] = equals
   }
-  return decoder.decode(out)
+  const text = decoder.decode(out.subarray(0, size))
+  out.fill(0, 0, size)
+  return text
 }
 
 const decodeBase64 = (text: string): Uint8Array | undefined => {
-  const src = encoder.encode(text)
-  const length = src.length
-  // A non-ASCII character makes `src` longer than `text`; its bytes are no sextets, so it fails below.
+  const length = text.length
   if (length % 4 !== 0) return undefined
+  const src = length <= scratchSize ? scratch : new Uint8Array(length)
+  // A non-ASCII character takes more than one byte, so the copy stops short or runs long: not base64.
+  const { read, written } = encoder.encodeInto(text, src)
+  const bytes = read === length && written === length ? decodeBytes(src, length) : undefined
+  src.fill(0, 0, written)
+  return bytes
+}
+
+/** The bytes of the base64 text in `src[0, length)`, whose length is a multiple of 4. */
+const decodeBytes = (src: Uint8Array, length: number): Uint8Array | undefined => {
   const padding = length > 0 && src[length - 1] === equals ? (src[length - 2] === equals ? 2 : 1) : 0
-  const out = new Uint8Array((length / 4) * 3 - padding)
+  const out = allocate((length / 4) * 3 - padding)
   // Groups without padding; a '=' anywhere in them is not a sextet, so it fails like any other.
   const full = padding === 0 ? length : length - 4
   let o = 0

@@ -23,6 +23,18 @@ describe('Envelope', () => {
     }
   })
 
+  it('hands out envelopes that stay as they were while many more are decoded', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ minLength: 1, maxLength: 3000 }), { minLength: 1, maxLength: 40 }),
+        (all) => {
+          const decoded = all.map((bytes) => Envelope.fromBase64(Envelope.toBase64({ bytes })))
+          expect(decoded).toStrictEqual(all.map((bytes) => E.right({ bytes })))
+        },
+      ),
+    )
+  })
+
   it('accepts exactly the canonical base64 texts, as Node reads them', () => {
     const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ '.split('')
     fc.assert(
@@ -48,6 +60,8 @@ describe('Envelope', () => {
     'AB==AB==',
     'ABC$',
     'AB\u00e9=',
+    '\u20ac\u20ac\u20ac\u20ac',
+    'AB\u{1f600}',
     'AB=',
     'AQ=',
     'AR==',
