@@ -1,0 +1,21 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as Wire from '../src/Wire.js'
+
+describe('Wire.date', () => {
+  it('is toISOString without its milliseconds, for every time a Date holds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (millis) => {
+        expect(Wire.date(millis)).toBe(new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+      }),
+    )
+  })
+
+  it('gives second precision in UTC, at the edges of the four-digit years', () => {
+    expect(Wire.date(Date.UTC(2024, 3, 15, 7, 2, 14, 999))).toBe('2024-04-15T07:02:14Z')
+    expect(Wire.date(Date.UTC(1000, 0, 1))).toBe('1000-01-01T00:00:00Z')
+    expect(Wire.date(Date.UTC(999, 11, 31, 23, 59, 59))).toBe('0999-12-31T23:59:59Z')
+    expect(Wire.date(Date.UTC(9999, 11, 31, 23, 59, 59))).toBe('9999-12-31T23:59:59Z')
+    expect(Wire.date(Date.UTC(10000, 0, 1))).toBe('+010000-01-01T00:00:00Z')
+  })
+})
