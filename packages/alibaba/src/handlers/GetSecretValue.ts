@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Redacted, Secret } from '@secrets-engine/core'
+import { Secret } from '@secrets-engine/core'
 import type { Version } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
@@ -91,14 +91,12 @@ export const readValue =
     const version = selectVersion(request, record)
     if (E.isLeft(version)) return version
     if (request.dryRun === true) return E.left(ApiError.dryRunOperation())
-    const value = await SecretValues.open(
+    const value = await SecretValues.openText(
       env,
       { secretName: name, versionId: version.right.versionId },
       version.right.value,
-    )()
-    return E.isLeft(value)
-      ? value
-      : E.right(responseOf(request, record, version.right, Redacted.value(value.right.secretData)))
+    )
+    return E.isLeft(value) ? value : E.right(responseOf(request, record, version.right, value.right))
   }
 
 /**
