@@ -45,10 +45,14 @@ const sealed = async (cipher: EnvelopeCipher.EnvelopeCipher, keyId: string, plai
 
 const context = { secretName: 'bench/read', versionId: 'v1' }
 
+/** BENCH_CASES=<text>: only the cases whose name (`node:crypto 100 B`, `noble 30 KiB`...) contains it. */
+const wanted = process.env['BENCH_CASES']
+
 const run = async (options: Options): Promise<Report> => {
   const comparisons: Array<Comparison> = []
   for (const [adapter, makeCipher] of adapters) {
     for (const [label, size] of sizes) {
+      if (wanted !== undefined && !`${adapter} ${label}`.includes(wanted)) continue
       // A fresh engine per case, so that the secrets an earlier case created do not weigh on this one.
       const keyring = MemoryKeyring.make()
       const engine = createSecretsManager({ keyring, crypto: makeCipher, maxSecrets: 10_000_000 })
