@@ -1,7 +1,7 @@
 /**
  * The memory store: the default adapter of the secret store port, for embedding, tests and demos.
- * It keeps every record in the process, hands out the same frozen objects to every reader (reads
- * copy nothing), commits atomically, saves and loads its whole state as plain data (`snapshot`,
+ * It keeps every record in the process, hands out the same frozen records to every reader (reads
+ * copy no record: each gets a small frozen `Stored` around it), commits atomically, saves and loads its whole state as plain data (`snapshot`,
  * `restore`), and can be told to fail or slow down (`faults`) so that callers can test their retry
  * paths.
  *
@@ -9,8 +9,7 @@
  * new parts of the record; `remove` O(log n) amortised; `list` O(log² n + page size · log n) at any
  * depth and any `offset` (plus O(d log n) for d records left out by `dueBy`); `total` O(1);
  * `snapshot` and `restore` O(n log n). Memory per record: one Map entry, one small entry object,
- * the frozen `Stored` object, one array slot and a 32-bit counter or two (see
- * `internal/InsertionOrder.ts`).
+ * one array slot and a 32-bit counter or two (see `internal/InsertionOrder.ts`).
  *
  * With an `index` (see the port's `Index`), the store also keeps the records that have a `dueAt`
  * in a sorted array (O(p) to insert or remove among p such records: deletions pending are few),
@@ -145,7 +144,7 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
   const get = (name: string): TE.TaskEither<StoreError.StoreUnavailable, O.Option<SecretStore.Stored<R>>> =>
     operation('get', () => {
       const entry = state.byName.get(name)
-      return E.right(entry === undefined ? O.none : O.some(entry.stored))
+      return E.right(entry === undefined ? O.none : O.some(storedOf(entry)))
     })
 
   const commit = (
@@ -155,13 +154,12 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
   ): TE.TaskEither<StoreError.RevisionConflict | StoreError.StoreUnavailable, SecretStore.Stored<R>> =>
     operation('commit', () => {
       const entry = state.byName.get(name)
-      const actual = entry === undefined ? 'absent' : entry.stored.revision
+      const actual = entry === undefined ? 'absent' : entry.revision
       if (actual !== expected) return E.left(conflict(name, expected, actual))
       deepFreeze(record)
       const revision = ++state.lastRevision
-      const stored: SecretStore.Stored<R> = Object.freeze({ name, revision, record })
       if (entry === undefined) {
-        const created: Entry<R> = { stored, seq: revision, slot: -1 }
+        const created: Entry<R> = { name, revision, record, seq: revision, slot: -1 }
         state.byName.set(name, created)
         state.order.append(created)
         if (index !== undefined) {
@@ -170,10 +168,11 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
         }
       } else {
         if (index !== undefined) noteDue(state, index, entry, -1)
-        entry.stored = stored
+        entry.revision = revision
+        entry.record = record
         if (index !== undefined) noteDue(state, index, entry, 1)
       }
-      return E.right(stored)
+      return E.right(Object.freeze({ name, revision, record }))
     })
 
   const remove = (
@@ -182,7 +181,7 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
   ): TE.TaskEither<StoreError.RevisionConflict | StoreError.StoreUnavailable, void> =>
     operation('remove', () => {
       const entry = state.byName.get(name)
-      const actual = entry === undefined ? 'absent' : entry.stored.revision
+      const actual = entry === undefined ? 'absent' : entry.revision
       if (entry === undefined || actual !== expected) return E.left(conflict(name, expected, actual))
       state.byName.delete(name)
       state.order.remove(entry)
@@ -207,7 +206,7 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
       if (afterSeq === undefined) return E.left({ _tag: 'InvalidCursor', cursor: cursor ?? '' })
       const due = index === undefined || dueBy === undefined ? [] : dueEntries(state, index, dueBy)
       const page = state.order.page(afterSeq, limit, offset, due)
-      const items = page.entries.map((entry) => entry.stored)
+      const items = page.entries.map(storedOf)
       const last = page.entries[page.entries.length - 1]
       const total = state.byName.size - due.length
       const ordered = index === undefined ? {} : { ordered: state.unordered.size === 0 }
@@ -221,7 +220,7 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
   const snapshot = (): Snapshot<R> => ({
     format: 1,
     lastRevision: state.lastRevision,
-    records: state.order.all().map(({ stored, seq }) => ({ ...stored, seq })),
+    records: state.order.all().map(({ name, revision, record, seq }) => ({ name, revision, record, seq })),
   })
 
   const restore = (snapshot: Snapshot<R>): E.Either<InvalidSnapshot, void> => {
@@ -231,7 +230,7 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
     next.lastRevision = snapshot.lastRevision
     for (const { name, revision, seq, record } of snapshot.records) {
       deepFreeze(record)
-      const entry: Entry<R> = { stored: Object.freeze({ name, revision, record }), seq, slot: -1 }
+      const entry: Entry<R> = { name, revision, record, seq, slot: -1 }
       next.byName.set(name, entry)
       next.order.append(entry)
       if (index !== undefined) {
@@ -263,13 +262,24 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
 // internal
 // -------------------------------------------------------------------------------------
 
-/** Mutable on purpose: a commit swaps `stored`, compaction rewrites `slot`. */
+/**
+ * What the store keeps for one name. Mutable on purpose: a commit replaces `revision` and `record`,
+ * compaction rewrites `slot`. Readers get a frozen `Stored` made from it (`storedOf`), never the
+ * entry: one object per name rather than an entry and a `Stored`, 32 bytes less a record at a
+ * million secrets.
+ */
 interface Entry<R> {
-  stored: SecretStore.Stored<R>
+  readonly name: string
+  revision: number
+  record: R
   /** The revision that created the name: its place in the creation order. */
   readonly seq: number
   slot: number
 }
+
+/** What a reader gets: the entry as it is now, which later commits do not change. */
+const storedOf = <R>(entry: Entry<R>): SecretStore.Stored<R> =>
+  Object.freeze({ name: entry.name, revision: entry.revision, record: entry.record })
 
 interface State<R> {
   readonly byName: Map<string, Entry<R>>
@@ -293,7 +303,7 @@ const emptyState = <R>(): State<R> => ({
 })
 
 const noteCreated = <R>(state: State<R>, index: SecretStore.Index<R>, entry: Entry<R>): void => {
-  const key = index.sortKey(entry.stored.record)
+  const key = index.sortKey(entry.record)
   if (key < state.largestSortKey) state.unordered.add(entry)
   else state.largestSortKey = key
 }
@@ -305,7 +315,7 @@ const pendingPosition = <R>(state: State<R>, index: SecretStore.Index<R>, dueAt:
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     const other = state.pending[mid] as Entry<R>
-    const otherDue = index.dueAt(other.stored.record) ?? Infinity
+    const otherDue = index.dueAt(other.record) ?? Infinity
     if (otherDue < dueAt || (otherDue === dueAt && other.seq < seq)) lo = mid + 1
     else hi = mid
   }
@@ -314,7 +324,7 @@ const pendingPosition = <R>(state: State<R>, index: SecretStore.Index<R>, dueAt:
 
 /** Adds (1) or removes (-1) an entry, as its record is now, to or from `pending`. */
 const noteDue = <R>(state: State<R>, index: SecretStore.Index<R>, entry: Entry<R>, change: 1 | -1): void => {
-  const dueAt = index.dueAt(entry.stored.record)
+  const dueAt = index.dueAt(entry.record)
   if (dueAt === undefined) return
   const at = pendingPosition(state, index, dueAt, entry.seq)
   if (change === 1) state.pending.splice(at, 0, entry)

@@ -31,18 +31,31 @@ const unavailable = (operation: MemoryStore.Operation): E.Either<unknown, never>
   E.left({ _tag: 'StoreUnavailable', reason: `injected fault: ${operation}` })
 
 describe('MemoryStore records', () => {
-  it('hands every reader the same frozen object, and freezes the record deeply', async () => {
+  it('hands every reader the same frozen record, and freezes the record deeply', async () => {
     const store = MemoryStore.make<Note>()
     const record = note('v1', 'a')
     const stored = await right(store.commit('db', 'absent', record))
     const first = await right(store.get('db'))
     const second = await right(store.get('db'))
     expect(first).toStrictEqual(O.some(stored))
-    expect(O.toUndefined(first)).toBe(O.toUndefined(second))
+    expect(O.toUndefined(first)?.record).toBe(record)
+    expect(O.toUndefined(second)?.record).toBe(record)
     expect(Object.isFrozen(stored)).toBe(true)
+    expect(Object.isFrozen(O.toUndefined(first))).toBe(true)
     expect(Object.isFrozen(record)).toBe(true)
     expect(Object.isFrozen(record.tags)).toBe(true)
     expect(() => (record.tags as Array<string>).push('b')).toThrow(TypeError)
+  })
+
+  it('hands a reader what was there when it read, whatever is committed later', async () => {
+    const store = MemoryStore.make<Note>()
+    await right(store.commit('db', 'absent', note('v1')))
+    const before = O.toUndefined(await right(store.get('db')))
+    const page = await right(store.list({ limit: 10 }))
+    await right(store.commit('db', before?.revision ?? 0, note('v2')))
+    expect(before?.record).toStrictEqual(note('v1'))
+    expect(page.items.map((s) => s.record)).toStrictEqual([note('v1')])
+    expect(O.toUndefined(await right(store.get('db')))?.record).toStrictEqual(note('v2'))
   })
 
   it('does not freeze the record of a commit that fails', async () => {
