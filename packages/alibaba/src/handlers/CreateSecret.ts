@@ -166,18 +166,24 @@ export const recordOf = (
   })
   const description = command.description ?? ''
   const policy = command.policy?.raw ?? defaultPolicy(accountId)
-  const { extendedConfig, dkmsInstanceId } = command
-  return {
+  const record: SecretRecord.SecretRecord = {
     secret,
     secretType: command.secretType,
     encryptionKeyId: keyId,
     description,
-    ...(extendedConfig === undefined ? {} : { extendedConfig: extendedConfig.raw }),
-    ...(dkmsInstanceId === undefined ? {} : { dkmsInstanceId }),
     tags: command.tags,
     policy,
     rotation,
     updatedAt: now,
+  }
+  // The optional fields are added only to the records that have them: a literal without spreads is
+  // allocated at its exact size, one with spreads leaves room for two more fields (16 bytes a secret).
+  const { extendedConfig, dkmsInstanceId } = command
+  if (extendedConfig === undefined && dkmsInstanceId === undefined) return record
+  return {
+    ...record,
+    ...(extendedConfig === undefined ? {} : { extendedConfig: extendedConfig.raw }),
+    ...(dkmsInstanceId === undefined ? {} : { dkmsInstanceId }),
   }
 }
 
