@@ -264,9 +264,9 @@ const mapVersions = <A>(secret: Secret<A>, f: (v: Version.Version<A>) => Version
 const attach = <A>(rules: Rules, secret: Secret<A>, stage: StageLabel, versionId: VersionId): Secret<A> => {
   const holder = O.toUndefined(findByStage(stage)(secret))
   if (holder?.versionId === versionId) return secret
-  const moved = mapVersions(secret, (v) =>
-    v.versionId === versionId ? Version.withStage(stage)(v) : Version.withoutStage(stage)(v),
-  )
+  const add = Version.withStage(stage)
+  const drop = Version.withoutStage(stage)
+  const moved = mapVersions(secret, (v) => (v.versionId === versionId ? add(v) : drop(v)))
   return stage === rules.currentStage && holder !== undefined
     ? attach(rules, moved, rules.previousStage, holder.versionId)
     : moved
@@ -275,6 +275,6 @@ const attach = <A>(rules: Rules, secret: Secret<A>, stage: StageLabel, versionId
 const withinStageLimit =
   (rules: Rules) =>
   <A>(secret: Secret<A>): E.Either<DomainError.DomainError, Secret<A>> =>
-    stages(secret).length > rules.maxStages
+    secret.versions.reduce((labels, v) => labels + v.stages.length, 0) > rules.maxStages
       ? E.left(DomainError.stageLabelLimitExceeded(rules.maxStages))
       : E.right(secret)
