@@ -124,7 +124,9 @@ export const createSecretsManager = (options: SecretsManagerOptions = {}): Secre
   const store = options.store ?? MemoryStore.make<SecretRecord>({ index: Engine.storeIndex })
   const keyring = options.keyring ?? MemoryKeyring.make({ random })
   const cipher = (options.crypto ?? makeDefaultCipher)({ keyring, random })
-  const now = options.now ?? (() => new Date())
+  // The system clock reads milliseconds directly: a Date per request only to call getTime() on it.
+  const { now } = options
+  const clock = now === undefined ? Date.now : () => now().getTime()
   const config: Engine.Config = {
     region: options.region ?? defaults.region,
     accountId: options.accountId ?? defaults.accountId,
@@ -150,7 +152,7 @@ export const createSecretsManager = (options: SecretsManagerOptions = {}): Secre
           cipher,
           keyring,
           random,
-          now: now().getTime(),
+          now: clock(),
           config,
           rotate: Rotation.rotate,
         }

@@ -45,21 +45,16 @@ export interface PutSecretValueResponse {
  * @category handler
  * @since 0.1.0
  */
-export const handle =
-  (command: PutSecretValueCommand, env: Engine.Env): TE.TaskEither<ApiError.ApiError, PutSecretValueResponse> =>
-  // Plain async code rather than a TE pipe: every write runs it (see Engine.ts).
-  async () => {
-    const name = await Engine.nameOf(env, command.secretName)()
-    if (E.isLeft(name)) return name
-    return Engine.transact(env, name.right, (current) => {
-      if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-      const { record } = current.value
-      const writable = Versions.writableVersions(record)
-      if (E.isLeft(writable)) return TE.left(writable.left)
-      const existing = Secret.findVersion(command.versionId)(record.secret)
-      return O.isNone(existing) ? addVersion(command, env, record) : repeatVersion(command, env, record, existing.value)
-    })()
-  }
+export const handle = (
+  command: PutSecretValueCommand,
+  env: Engine.Env,
+): TE.TaskEither<ApiError.ApiError, PutSecretValueResponse> =>
+  Engine.transactExisting(env, command.secretName, ({ record }) => {
+    const writable = Versions.writableVersions(record)
+    if (E.isLeft(writable)) return TE.left(writable.left)
+    const existing = Secret.findVersion(command.versionId)(record.secret)
+    return O.isNone(existing) ? addVersion(command, env, record) : repeatVersion(command, env, record, existing.value)
+  })
 
 // -------------------------------------------------------------------------------------
 // internal
