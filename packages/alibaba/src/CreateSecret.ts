@@ -381,7 +381,7 @@ export const secretDataC = (secretType: SecretType, subType: Json.Json | undefin
     'SecretData',
     (u): u is string => typeof u === 'string',
     (s, c) => {
-      if (Json.utf8Length(s) > limits.secretDataBytes) {
+      if (Text.utf8Length(s) > limits.secretDataBytes) {
         return t.failure(s, c, `It must be at most ${limits.secretDataBytes} bytes long (UTF-8).`)
       }
       if (shape === undefined) return t.success(s)
@@ -609,7 +609,7 @@ export const PolicyC = new t.Type<Json.JsonParameter, string, string>(
   'Policy',
   JsonObjectFromString.is,
   (s, c) => {
-    if (Json.utf8Length(s) > limits.policyBytes) {
+    if (Text.utf8Length(s) > limits.policyBytes) {
       return t.failure(s, c, `It must be at most ${limits.policyBytes} bytes long (UTF-8).`)
     }
     return pipe(

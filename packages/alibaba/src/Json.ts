@@ -1,7 +1,7 @@
 /**
  * JSON-valued request parameters (`Tags`, `ExtendedConfig`, `Policy`, typed `SecretData`) arrive as
- * strings. This module parses them without throwing and measures them the way the limits count:
- * "characters" are Unicode code points, "bytes" are UTF-8 bytes.
+ * strings. This module parses them without throwing; the core's `Text` measures them the way the
+ * limits count ("characters" are Unicode code points, "bytes" are UTF-8 bytes).
  *
  * @since 0.1.0
  */
@@ -75,27 +75,6 @@ export const parseLenient = (text: string): E.Either<'InvalidJson', Json> => {
  * @since 0.1.0
  */
 export const isObject = (u: unknown): u is JsonObject => typeof u === 'object' && u !== null && !Array.isArray(u)
-
-const encoder = new TextEncoder()
-/** Room for any text up to the largest limit measured in bytes (Policy, 32,768). */
-const scratch = new Uint8Array(3 * 32_768)
-
-/**
- * The number of UTF-8 bytes of `s`, as `TextEncoder` encodes it (a lone surrogate as U+FFFD, 3
- * bytes). `encodeInto` a reused buffer measures a 30 KiB SecretData in 2 µs; a loop over its code
- * points took 190 µs, six times the AES-GCM work on it.
- *
- * @category destructors
- * @since 0.1.0
- */
-export const utf8Length = (s: string): number => {
-  // A UTF-16 code unit takes at most 3 bytes; longer texts than the buffer holds get their own copy.
-  if (3 * s.length > scratch.length) return encoder.encode(s).length
-  const { written } = encoder.encodeInto(s, scratch)
-  // The text may be a secret value: wipe the copy at once.
-  scratch.fill(0, 0, written)
-  return written
-}
 
 // -------------------------------------------------------------------------------------
 // codecs

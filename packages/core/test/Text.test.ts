@@ -40,3 +40,23 @@ describe('branded constructors', () => {
     )
   })
 })
+
+/** Any UTF-16 code units, lone surrogates included. */
+const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) })
+
+describe('Text.utf8Length', () => {
+  it("is the length of TextEncoder's bytes, lone surrogates included", () => {
+    fc.assert(
+      fc.property(fc.oneof(codeUnits, fc.string({ unit: 'binary' })), (s) => {
+        expect(Text.utf8Length(s)).toBe(new TextEncoder().encode(s).length)
+      }),
+    )
+  })
+
+  it('measures texts past its buffer too, and what it measured before does not change the next', () => {
+    expect(Text.utf8Length('\u{1f600}'.repeat(40_000))).toBe(160_000)
+    expect(Text.utf8Length('é'.repeat(32_768))).toBe(65_536)
+    expect(Text.utf8Length('a')).toBe(1)
+    expect(Text.utf8Length('')).toBe(0)
+  })
+})

@@ -122,14 +122,6 @@ export const arrayOf = <A>(item: t.Decoder<unknown, A>): t.Decoder<unknown, Read
 // codecs
 // -------------------------------------------------------------------------------------
 
-const utf8 = new TextEncoder()
-
-/**
- * @category codecs
- * @since 0.1.0
- */
-export const utf8Length = (s: string): number => utf8.encode(s).length
-
 /**
  * Strings of at most `max` code points.
  *
@@ -149,7 +141,7 @@ export const text = (max: number, min = 0): t.Decoder<unknown, string> =>
  * @since 0.1.0
  */
 export const bytes = (max: number): t.Decoder<unknown, string> =>
-  constrained(t.string, `bytes(${max})`, (s) => s.length <= max && utf8Length(s) <= max)
+  constrained(t.string, `bytes(${max})`, (s) => s.length <= max && Text.utf8Length(s) <= max)
 
 /**
  * Integers in `[min, max]`.
