@@ -121,16 +121,19 @@ const pairs = Uint16Array.from({ length: 4096 }, (_, n) => {
 })
 
 /**
- * `sextetAt[k][byte]` is the sextet of a base64 character shifted to the k-th place of its group of
- * four (18, 12, 6, 0 bits), so that a group decodes as one OR of four lookups. A byte that is no
+ * `sextetAt(shift)[byte]` is the sextet of a base64 character shifted to its place in a group of
+ * four (18, 12, 6 or 0 bits), so that a group decodes as one OR of four lookups. A byte that is no
  * base64 character has a negative value in every table, which makes the whole group negative.
  */
-const sextetAt = [18, 12, 6, 0].map((shift) =>
+const sextetAt = (shift: number): Int32Array =>
   Int32Array.from({ length: 256 }, (_, byte) => {
     const sextet = alphabet.indexOf(String.fromCharCode(byte))
     return sextet < 0 ? -1 << 24 : sextet << shift
-  }),
-) as unknown as readonly [Int32Array, Int32Array, Int32Array, Int32Array]
+  })
+const at18 = sextetAt(18)
+const at12 = sextetAt(12)
+const at6 = sextetAt(6)
+const at0 = sextetAt(0)
 
 // Both directions go through a buffer that is reused, as the work is synchronous: a new ArrayBuffer
 // costs about 0.5 µs (its allocation and the collector's bookkeeping), more than the base64 of a
@@ -196,8 +199,6 @@ const decodeBase64 = (text: string): Uint8Array | undefined => {
   src.fill(0, 0, written)
   return bytes
 }
-
-const [at18, at12, at6, at0] = sextetAt
 
 /** The bytes of the base64 text in `src[0, length)`, whose length is a multiple of 4. */
 const decodeBytes = (src: Uint8Array, length: number): Uint8Array | undefined => {

@@ -1,9 +1,9 @@
 /**
  * The memory store: the default adapter of the secret store port, for embedding, tests and demos.
  * It keeps every record in the process, hands out the same frozen records to every reader (reads
- * copy no record: each gets a small frozen `Stored` around it), commits atomically, saves and loads its whole state as plain data (`snapshot`,
- * `restore`), and can be told to fail or slow down (`faults`) so that callers can test their retry
- * paths.
+ * copy no record: each gets a small frozen `Stored` around it), commits atomically, saves and loads
+ * its whole state as plain data (`snapshot`, `restore`), and can be told to fail or slow down
+ * (`faults`) so that callers can test their retry paths.
  *
  * Complexity, for n records: `get` O(1); `commit` O(log n) amortised plus the cost of freezing the
  * new parts of the record; `remove` O(log n) amortised; `list` O(log² n + page size · log n) at any
