@@ -23,6 +23,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { SecretType } from './CreateSecret.js'
 import * as Json from './Json.js'
 import * as Password from './Password.js'
+import { extendedConfigOf } from './SecretRecord.js'
 import * as SshKey from './SshKey.js'
 
 // -------------------------------------------------------------------------------------
@@ -56,10 +57,8 @@ export const next = (
   random: Random.Random,
 ): E.Either<'Unrotatable', string> => {
   const data = Json.parse(current)
-  const config = extendedConfig === undefined ? E.right({}) : Json.parse(extendedConfig)
-  if (E.isLeft(data) || E.isLeft(config) || !Json.isObject(data.right) || !Json.isObject(config.right)) {
-    return E.left('Unrotatable')
-  }
+  const config = extendedConfigOf(extendedConfig)
+  if (E.isLeft(data) || E.isLeft(config) || !Json.isObject(data.right)) return E.left('Unrotatable')
   const value = data.right
   const settings = config.right
   switch (secretType) {

@@ -6,7 +6,9 @@
  * @since 0.1.0
  */
 import type { Secret } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
 import type { SecretDataType, SecretType, Tag } from './CreateSecret.js'
+import * as Json from './Json.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -96,3 +98,22 @@ export const isRotationDue =
     record.rotation.nextRotationAt !== undefined &&
     record.rotation.nextRotationAt <= now &&
     record.plannedDeleteAt === undefined
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * A stored ExtendedConfig as an object, `{}` when the secret has none. CreateSecret keeps the text
+ * the caller sent, which may be the backslash-escaped form the documentation prints, so it is read
+ * as CreateSecret decoded it (`Json.parseLenient`). `'InvalidJson'` only for text that is not a
+ * JSON object, which the engine never stores.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const extendedConfigOf = (extendedConfig: string | undefined): E.Either<'InvalidJson', Json.JsonObject> => {
+  if (extendedConfig === undefined) return E.right({})
+  const parsed = Json.parseLenient(extendedConfig)
+  return E.isRight(parsed) && Json.isObject(parsed.right) ? E.right(parsed.right) : E.left('InvalidJson')
+}

@@ -70,6 +70,41 @@ describe('automatic rotation', () => {
     expect(names).toStrictEqual(['user1_clone', 'app_clone', 'user1', 'app', 'user1_clone', 'app_clone'])
   })
 
+  it('rotates a secret whose ExtendedConfig was sent in the backslash-escaped form the documentation prints', async () => {
+    const { engine, clock } = testEngine()
+    const escaped = (text: string): string => text.replaceAll('"', '\\"')
+    for (const fixture of [fixtures.rdsDouble, fixtures.redis, fixtures.ram, fixtures.ecsPassword, fixtures.ecsSsh]) {
+      const created = await engine.request('CreateSecret', {
+        ...fixture,
+        ExtendedConfig: escaped(fixture.ExtendedConfig),
+        ...weekly,
+      })()
+      if (E.isLeft(created)) throw new Error(created.left.message)
+    }
+    clock.advance(days(7))
+    const accountOf = async (name: string) =>
+      (json((await read(engine, name)).SecretData)['Accounts'] as Array<Record<string, string>>)[0]?.['AccountName']
+    expect(await accountOf('rds-double')).toBe('user1_clone')
+    expect(await accountOf('redis')).toBe('app_clone')
+    const shapes: Record<string, ReadonlyArray<string>> = {
+      'acs/ram/user/alice': ['AccessKeys'],
+      'acs/ecs/web': ['UserName', 'Password'],
+      'acs/ecs/ssh': ['UserName', 'PublicKey', 'PrivateKey'],
+    }
+    for (const [name, keys] of Object.entries(shapes)) {
+      const current = await read(engine, name)
+      expect(current.VersionId).toMatch(uuid)
+      expect(Object.keys(json(current.SecretData))).toStrictEqual(keys)
+    }
+    for (const name of ['rds-double', 'redis', ...Object.keys(shapes)]) {
+      expect(await read(engine, name)).toMatchObject({
+        LastRotationDate: '2026-01-08T00:00:00Z',
+        NextRotationDate: '2026-01-15T00:00:00Z',
+      })
+      expect((await read(engine, name, 'ACSPrevious')).VersionId).toBe('v1')
+    }
+  })
+
   it('writes one version however many intervals were missed, and keeps the schedule phase', async () => {
     const { engine, clock, store } = testEngine()
     await createAll(engine, weekly)

@@ -16,8 +16,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import { limits } from '../CreateSecret.js'
 import * as Engine from '../Engine.js'
-import * as Json from '../Json.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import type { UpdateSecretCommand } from '../UpdateSecret.js'
 
 // -------------------------------------------------------------------------------------
@@ -75,9 +74,9 @@ const extendedConfigOf = (
 ): E.Either<ApiError.ApiError, string | undefined> => {
   if (command.customData === undefined) return E.right(undefined)
   if (record.secretType === 'Generic') return E.left(ApiError.unsupportedOperation())
-  // CreateSecret stored text it had parsed as a JSON object (leniently), so this parse succeeds.
-  const parsed = record.extendedConfig === undefined ? undefined : Json.parseLenient(record.extendedConfig)
-  const config = parsed !== undefined && E.isRight(parsed) && Json.isObject(parsed.right) ? parsed.right : {}
+  // CreateSecret stored text it had decoded as a JSON object, so this read succeeds.
+  const stored = SecretRecord.extendedConfigOf(record.extendedConfig)
+  const config = E.isRight(stored) ? stored.right : {}
   const text = JSON.stringify({ ...config, CustomData: command.customData.value })
   return Text.codePointLength(text) <= limits.extendedConfigCharacters
     ? E.right(text)
