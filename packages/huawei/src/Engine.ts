@@ -9,7 +9,9 @@
  *
  * Time is read once per request. Before an operation sees a secret, the secret is brought up to that
  * time: a secret whose scheduled deletion time has passed is removed, and a secret whose automatic
- * rotation is due is rotated. Nothing needs a timer.
+ * rotation is due is rotated. A rotation that fails does not fail the request: the secret keeps its
+ * versions, records a FAILED task and tries again one period later, so a broken rotation (a disabled
+ * key) never locks a secret. Nothing needs a timer.
  *
  * (This is the Alibaba engine's transaction, copied for the CSMS record type; see the package
  * README on what should move to the core.)
@@ -92,15 +94,25 @@ export type Stored = SecretStore.Stored<SecretRecord.SecretRecord>
 export type StoredEvent = SecretStore.Stored<EventRecord>
 
 /**
- * Applies the automatic rotation that is due at `env.now` and returns the new record.
+ * What an automatic rotation left: the record to commit and the event to notify. A rotation that
+ * failed still leaves a record (with a FAILED task and the next attempt scheduled).
  *
  * @category model
  * @since 0.1.0
  */
-export type Rotator = (
-  env: Env,
-  record: SecretRecord.SecretRecord,
-) => TE.TaskEither<CsmsError.CsmsError, SecretRecord.SecretRecord>
+export interface RotationOutcome {
+  readonly record: SecretRecord.SecretRecord
+  readonly event: 'SECRET_ROTATED' | 'SECRET_ROTATED_FAILED'
+}
+
+/**
+ * Applies the automatic rotation that is due at `env.now`. It cannot fail: a failed rotation is an
+ * outcome to record, not an error of the request that noticed it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Rotator = (env: Env, record: SecretRecord.SecretRecord) => TE.TaskEither<never, RotationOutcome>
 
 /**
  * What an operation decided, given the record as it is now.
@@ -338,11 +350,10 @@ const settle = (env: Env, name: string, left: number): TE.TaskEither<CsmsError.C
             return again(
               pipe(
                 env.rotate(env, stored.record),
-                TE.mapLeft((e): CsmsError.CsmsError | Conflict => e),
-                TE.flatMap((record) =>
+                TE.flatMap(({ record, event }) =>
                   pipe(
                     fromStore(env.store.commit(name, stored.revision, record)),
-                    TE.tap(() => env.notify(env, record, 'SECRET_ROTATED')),
+                    TE.tap(() => env.notify(env, record, event)),
                   ),
                 ),
               ),

@@ -3,7 +3,9 @@
  * version, which takes SYSCURRENT (the old current version takes SYSPREVIOUS): its value is the
  * current value with every `password` field of its JSON replaced by a fresh random password, or a
  * fresh password when the value is not JSON. The same transition serves RotateSecret and the
- * automatic rotation that the engine applies when `next_rotation_time` has passed.
+ * automatic rotation that the engine applies when `next_rotation_time` has passed. RotateSecret that
+ * fails is refused and changes nothing; an automatic rotation that fails is recorded as a FAILED task
+ * and retried one period later, as nobody is there to be refused.
  *
  * @since 0.1.0
  */
@@ -115,7 +117,40 @@ export const rotateRecord = (
 }
 
 /**
- * The engine's automatic rotation.
+ * The record after an automatic rotation at `env.now` failed with `error`: the versions stay as they
+ * were, a FAILED task records the error, and the next attempt is one period from now (so the failure
+ * is recorded once per period, not on every request).
+ *
+ * @category transitions
+ * @since 0.1.0
+ */
+export const failedRotation = (
+  env: Engine.Env,
+  record: SecretRecord.SecretRecord,
+  error: CsmsError.CsmsError,
+): SecretRecord.SecretRecord => {
+  const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
+  const { nextRotationTime: _, ...rest } = record
+  const task: SecretRecord.RotationTask = {
+    taskId: Wire.uuid(env.random),
+    status: 'FAILED',
+    operateType: operateType(record.rotationConfig),
+    time: env.now,
+    errorCode: error.error_code,
+    errorMessage: error.error_msg,
+  }
+  return {
+    ...rest,
+    updateTime: env.now,
+    ...(seconds === undefined ? {} : { nextRotationTime: env.now + seconds * 1000 }),
+    tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
+  }
+}
+
+/**
+ * The engine's automatic rotation: SECRET_ROTATED with the rotated record, or, when the rotation
+ * fails (a key that cannot be used, a value that does not open), SECRET_ROTATED_FAILED with
+ * `failedRotation`'s record. The secret stays usable either way.
  *
  * @category transitions
  * @since 0.1.0
@@ -123,7 +158,14 @@ export const rotateRecord = (
 export const rotate: Engine.Rotator = (env, record) =>
   pipe(
     rotateRecord(env, record),
-    TE.map((r) => r.record),
+    TE.match(
+      (error): Engine.RotationOutcome => ({
+        record: failedRotation(env, record, error),
+        event: 'SECRET_ROTATED_FAILED',
+      }),
+      (rotated): Engine.RotationOutcome => ({ record: rotated.record, event: 'SECRET_ROTATED' }),
+    ),
+    TE.fromTask,
   )
 
 // -------------------------------------------------------------------------------------
@@ -160,8 +202,8 @@ export const rotateNow = (env: Engine.Env, request: Request): TE.TaskEither<Csms
   )
 
 /**
- * `GET /v1/{project_id}/csms/tasks?secret_name=&status=&task_id=&limit=&marker=`: rotation tasks in
- * the order they ran, 50 by default; `marker` is the last task id of the previous page; `task_id`
+ * `GET /v1/{project_id}/csms/tasks?secret_name=&status=&task_id=&limit=&marker=`: rotation tasks
+ * (SUCCESS, or FAILED with the error's code and message) in the order they ran, 50 by default; `marker` is the last task id of the previous page; `task_id`
  * may not be combined with the other filters. Tasks of deleted secrets are gone with them.
  *
  * @category handlers
@@ -209,8 +251,8 @@ export const listTasks = (env: Engine.Env, request: Request): TE.TaskEither<Csms
               operate_type: task.operateType,
               attempt_nums: 1,
               task_time: task.time,
-              task_error_code: '',
-              task_error_msg: '',
+              task_error_code: task.errorCode ?? '',
+              task_error_msg: task.errorMessage ?? '',
             })),
             total: tasks.length,
             ...(last !== undefined && start + limit < tasks.length ? { next_marker: last.task.taskId } : {}),

@@ -102,6 +102,9 @@ export interface RotationTask {
   /** `SINGLE_USER` or `MULTI_USER`, from the rotation configuration's `SecretSubType`. */
   readonly operateType: string
   readonly time: number
+  /** Why a FAILED rotation failed: the error's code and message (ListSecretTask's `task_error_*`). */
+  readonly errorCode?: string
+  readonly errorMessage?: string
 }
 
 /**

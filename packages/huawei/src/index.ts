@@ -40,4 +40,4 @@ export type {
   ListResourceInstancesRequestBody,
 } from './Operations.js'
 export type { NotificationRecord, ListNotificationRecordsResponse } from './Notifications.js'
-export type { Notifier, Rotator } from './Engine.js'
+export type { Notifier, RotationOutcome, Rotator } from './Engine.js'

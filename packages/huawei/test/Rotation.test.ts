@@ -61,6 +61,84 @@ describe('automatic rotation', () => {
     ])
   })
 
+  it('a rotation that fails records a FAILED task, notifies, tries again a period later and locks nothing', async () => {
+    const env = testCsms()
+    const notification = { target_type: 'SMN', target_id: 'urn:smn:cn-north-4:p:topic', target_name: 'topic' }
+    const types = ['SECRET_ROTATED', 'SECRET_ROTATED_FAILED']
+    await ok(env.csms.createSecretEvent({ name: 'ev', event_types: types, state: 'ENABLED', notification }))
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d', event_subscriptions: ['ev'] }))
+    const [key] = await ok(env.keyring.listKeys())
+    await ok(env.keyring.setKeyState(key?.keyId ?? '', 'Disabled'))
+    env.clock.advance(days(1))
+
+    // The secret is still served; the next attempt is one period from the failure.
+    const { secret } = await ok(env.csms.showSecret('db'))
+    expect([secret.state, secret.rotation_time, secret.next_rotation_time, secret.update_time]).toStrictEqual([
+      'ENABLED',
+      undefined,
+      start + days(2),
+      start + days(1),
+    ])
+    expect((await ok(env.csms.listSecretVersions('db'))).version_metadatas.map((v) => v.id)).toStrictEqual(['v1'])
+    const failed = await ok(env.csms.listSecretTask({ secret_name: 'db' }))
+    expect(failed.tasks).toStrictEqual([
+      {
+        task_id: failed.tasks[0]?.task_id,
+        secret_name: 'db',
+        task_status: 'FAILED',
+        operate_type: 'SINGLE_USER',
+        attempt_nums: 1,
+        task_time: start + days(1),
+        task_error_code: 'CSMS.0115',
+        task_error_msg: 'The KMS key is not usable.',
+      },
+    ])
+    expect(failed.tasks[0]?.task_id).toMatch(uuidPattern)
+    expect((await ok(env.csms.listSecretTask({ status: 'FAILED' }))).total).toBe(1)
+    const notified = async () =>
+      (await ok(env.csms.listNotificationRecords())).records.map((r) => [r.trigger_event_type, r.create_time])
+    expect(await notified()).toStrictEqual([['SECRET_ROTATED_FAILED', start + days(1)]])
+
+    // Reading again before the next attempt records nothing more.
+    await ok(env.csms.showSecret('db'))
+    expect((await ok(env.csms.listSecretTask())).total).toBe(1)
+
+    // One period later it tries again, and succeeds once the key works.
+    env.clock.advance(days(1))
+    await ok(env.csms.showSecret('db'))
+    await ok(env.keyring.setKeyState(key?.keyId ?? '', 'Enabled'))
+    env.clock.advance(days(1))
+    const { secret: rotated } = await ok(env.csms.showSecret('db'))
+    expect([rotated.rotation_time, rotated.next_rotation_time]).toStrictEqual([start + days(3), start + days(4)])
+    expect((await ok(env.csms.listSecretTask())).tasks.map((t) => t.task_status)).toStrictEqual([
+      'FAILED',
+      'FAILED',
+      'SUCCESS',
+    ])
+    expect(await notified()).toStrictEqual([
+      ['SECRET_ROTATED_FAILED', start + days(1)],
+      ['SECRET_ROTATED_FAILED', start + days(2)],
+      ['SECRET_ROTATED', start + days(3)],
+    ])
+  })
+
+  it('a failing rotation leaves the secret open to updates and deletion', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d' }))
+    await ok(env.csms.createSecret({ ...rds, name: 'db2', auto_rotation: true, rotation_period: '1d' }))
+    const [key] = await ok(env.keyring.listKeys())
+    await ok(env.keyring.setKeyState(key?.keyId ?? '', 'Disabled'))
+    env.clock.advance(days(1))
+    const { secret } = await ok(env.csms.updateSecret('db', { auto_rotation: false }))
+    expect([secret.auto_rotation, secret.next_rotation_time]).toStrictEqual([false, undefined])
+    await ok(env.csms.deleteSecret('db2'))
+    await refused(env, env.csms.showSecret('db2'), CsmsErrors.secretNotFound())
+    env.clock.advance(days(1))
+    expect((await ok(env.csms.listSecretTask())).tasks.map((t) => [t.secret_name, t.task_status])).toStrictEqual([
+      ['db', 'FAILED'],
+    ])
+  })
+
   it('leaves COMMON secrets alone', async () => {
     const env = testCsms()
     await ok(env.csms.createSecret({ name: 'c', secret_string: 'v', auto_rotation: true, rotation_period: '6h' }))
