@@ -102,7 +102,8 @@ export const findByStage =
     O.fromNullable(secret.versions.find((v) => v.stages.some((s) => s === stage)))
 
 /**
- * The distinct stage labels of the secret, in version order.
+ * Every stage label of the secret, in version order: distinct while the invariants hold, and not
+ * deduplicated here, so that `invariantViolations` sees a label that two versions hold.
  *
  * @category destructors
  * @since 0.1.0

@@ -106,9 +106,7 @@ export interface Page<R> {
  * a deletion window and `sortKey` the creation time, both defined in the Alibaba engine).
  *
  * A store with an index answers `list` with `ordered`, honours `dueBy`, and lets `offset` skip in
- * O(log n). The memory store keeps the records with a `dueAt` in order of it (O(log p + due) to
- * find those due, for p such records), and counts the names created with a `sortKey` below one
- * created before them (`ordered` is false while any such name exists).
+ * O(log n). How it keeps the index is the adapter's business.
  *
  * @category model
  * @since 0.1.0
