@@ -11,6 +11,7 @@ import { allowing, type Deviation, type Difference, type ObservedDeviation } fro
 import { differences, failure, type Expectation } from './Expectation.js'
 import type { Target } from './Target.js'
 import type { ManualClock } from '../Clock.js'
+import { exceedsLabelLimit, type LabelRules } from '../Labels.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -153,9 +154,6 @@ export const holderOf = (secret: ModelSecret, stage: string): ModelVersion | und
   secret.versions.find((v) => v.stages.includes(stage))
 
 /** @since 0.1.0 */
-export const labelCount = (secret: ModelSecret): number => new Set(secret.versions.flatMap((v) => v.stages)).size
-
-/** @since 0.1.0 */
 export const sortedStages = (version: ModelVersion): ReadonlyArray<string> => [...version.stages].sort()
 
 const detach = (secret: ModelSecret, stage: string): void => {
@@ -186,15 +184,14 @@ export const prune = (secret: ModelSecret): void => {
   }
 }
 
+const labelRules: LabelRules = { current: CURRENT, previous: PREVIOUS, maxLabels: MAX_STAGES }
+
 /**
  * Whether putting `stages` on `target` (a new version when absent) takes the secret past the label
  * limit, counting ACSPrevious, which moving ACSCurrent hands to the version that held it.
  */
-export const exceedsLabels = (secret: ModelSecret, stages: ReadonlyArray<string>, target?: ModelVersion): boolean => {
-  const handsOnPrevious = stages.includes(CURRENT) && !(target?.stages.includes(CURRENT) ?? false)
-  const added = handsOnPrevious ? [...stages, PREVIOUS] : stages
-  return new Set([...secret.versions.flatMap((v) => v.stages), ...added]).size > MAX_STAGES
-}
+export const exceedsLabels = (secret: ModelSecret, stages: ReadonlyArray<string>, target?: ModelVersion): boolean =>
+  exceedsLabelLimit(labelRules, secret.versions, stages, target)
 
 // -------------------------------------------------------------------------------------
 // running

@@ -11,6 +11,7 @@
  */
 import type fc from 'fast-check'
 import type { ManualClock } from '../Clock.js'
+import { exceedsLabelLimit, type LabelRules } from '../Labels.js'
 import { allowing, type Deviation, type Difference, type ObservedDeviation } from '../alibaba/Deviation.js'
 import { matcher, nonEmptyString, type Matcher } from '../alibaba/Expectation.js'
 import type { HuaweiOutcome, HuaweiTarget } from './Target.js'
@@ -189,9 +190,17 @@ export const isSecret = (u: HuaweiModelSecret | HuaweiExpectation): u is HuaweiM
 export const holderOf = (secret: HuaweiModelSecret, stage: string): HuaweiModelVersion | undefined =>
   secret.versions.find((v) => v.stages.includes(stage))
 
-/** The distinct stages of the secret, with `extra` added. */
-export const stageCount = (secret: HuaweiModelSecret, extra: ReadonlyArray<string>): number =>
-  new Set([...secret.versions.flatMap((v) => v.stages), ...extra]).size
+const stageRules: LabelRules = { current: CURRENT, previous: PREVIOUS, maxLabels: MAX_STAGES }
+
+/**
+ * Whether putting `stages` on `target` (a new version when absent) takes the secret past twelve
+ * stages, counting SYSPREVIOUS, which moving SYSCURRENT hands to the version that held it.
+ */
+export const exceedsStages = (
+  secret: HuaweiModelSecret,
+  stages: ReadonlyArray<string>,
+  target?: HuaweiModelVersion,
+): boolean => exceedsLabelLimit(stageRules, secret.versions, stages, target)
 
 /**
  * Puts `stage` on `to` alone; moving SYSCURRENT hands SYSPREVIOUS to the version that had it. A
