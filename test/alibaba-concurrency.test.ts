@@ -8,6 +8,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { describe, expect, it } from 'vitest'
 import { testEngine } from './support/engine.js'
+import { runs } from './support/runs.js'
 
 /** Every store call waits for the scheduler, so requests interleave between reads and commits. */
 const scheduled = (
@@ -95,7 +96,7 @@ describe('concurrent requests on one secret', () => {
           }
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     )
   })
 })

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { AlibabaArbitraries } from '@secrets-engine/testkit'
 import { describe, expect, it } from 'vitest'
+import { runs } from './support/runs.js'
 
 const { createSecretParameterNames, createSecretRequest, createSecretRequests, createSecretRuleBreakers, secretTypes } =
   AlibabaArbitraries
@@ -25,7 +26,7 @@ describe('CreateSecret: valid requests', () => {
           ])
           expect(Secret.invariantViolations(Dialect.rules)(secret)).toStrictEqual([])
         }),
-        { numRuns: 60 },
+        { numRuns: runs(60) },
       )
     },
   )
@@ -41,7 +42,7 @@ describe('CreateSecret: one broken rule', () => {
           expect(result.left.message).toContain(`"${breaker.parameter}"`)
         }
       }),
-      { numRuns: 15 },
+      { numRuns: runs(15) },
     )
   })
 
@@ -65,7 +66,7 @@ describe('CreateSecret: one broken rule', () => {
         const result = validateRequest('CreateSecret', broken)
         expect(JSON.stringify(result).includes(marker) && E.isLeft(result)).toBe(false)
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     )
   })
 })
@@ -86,7 +87,7 @@ describe('validateRequest is total and deterministic', () => {
   const actions = fc.oneof(fc.constant('CreateSecret'), fc.string(), fc.constantFrom('toString', '__proto__'))
 
   it('anything as params', () => {
-    fc.assert(fc.property(actions, fc.anything(), check), { numRuns: 300 })
+    fc.assert(fc.property(actions, fc.anything(), check), { numRuns: runs(300) })
   })
 
   it('random dictionaries of strings', () => {
@@ -104,7 +105,7 @@ describe('validateRequest is total and deterministic', () => {
       fc.property(fc.dictionary(fc.constantFrom(...createSecretParameterNames), value), (params) =>
         check('CreateSecret', params),
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 
@@ -113,7 +114,7 @@ describe('validateRequest is total and deterministic', () => {
       fc.property(createSecretRequest, fc.constantFrom(...createSecretParameterNames), fc.anything(), (r, name, v) =>
         check('CreateSecret', { ...r, [name]: v }),
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     )
   })
 })

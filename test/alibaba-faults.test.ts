@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, testEngine } from './support/engine.js'
+import { runs } from './support/runs.js'
 
 type Step = readonly [action: string, params: Readonly<Record<string, string>>]
 
@@ -76,7 +77,7 @@ describe('store faults', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     )
   })
 

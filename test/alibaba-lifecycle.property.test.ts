@@ -8,6 +8,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, hours, testEngine } from './support/engine.js'
+import { runs } from './support/runs.js'
 
 const names = ['a', 'b', 'c'] as const
 type Name = (typeof names)[number]
@@ -167,7 +168,7 @@ describe('the deletion lifecycle', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 })

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { testEngine } from './support/engine.js'
+import { runs } from './support/runs.js'
 
 const name = 'versioned'
 
@@ -168,7 +169,7 @@ describe('PutSecretValue and UpdateSecretVersionStage on one generic secret', ()
           }
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     )
   })
 })

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { ok, testCsms } from '../packages/huawei/test/support/csms.js'
+import { runs } from './support/runs.js'
 
 type Step =
   | { readonly _tag: 'create'; readonly stages?: ReadonlyArray<string>; readonly binary: boolean }
@@ -94,7 +95,7 @@ describe('CSMS stage labels', () => {
           for (let n = 1; n <= last; n++) expect(snapshot).not.toContain(plaintext(n))
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     )
   })
 
@@ -122,7 +123,7 @@ describe('CSMS stage labels', () => {
           expect([...numbers].sort((a, b) => a - b)).toStrictEqual(numbers)
         },
       ),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     )
   })
 })

@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, testCsms } from '../packages/huawei/test/support/csms.js'
+import { runs } from './support/runs.js'
 
 const nameRule = /^[a-zA-Z0-9_-]{1,64}$/
 const nameChars = fc.constantFrom(...'abcXYZ019_-. /é*'.split(''))
@@ -31,7 +32,7 @@ describe('CSMS request rules', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     )
   })
 
@@ -50,7 +51,7 @@ describe('CSMS request rules', () => {
           if (E.isLeft(result)) expect(result.left).toStrictEqual(CsmsErrors.invalidParameter('secret_string'))
         },
       ),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     )
   })
 
@@ -62,7 +63,7 @@ describe('CSMS request rules', () => {
         const result = await env.csms.deleteSecretForSchedule('n', { recovery_window_in_days: window })()
         expect(E.isRight(result)).toBe(window >= 7 && window <= 30)
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 })
@@ -161,7 +162,7 @@ describe('CSMS lifecycle against a model', () => {
           E.map((r: { secrets: ReadonlyArray<{ name: string }> }) => r.secrets.map((s) => s.name))(listed),
         ).toStrictEqual(E.right(['a', 'b', 'c'].filter((n) => live(n) !== undefined)))
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     )
   })
 })

@@ -18,7 +18,10 @@ import fc from 'fast-check'
  * @since 0.1.0
  */
 export interface CheckOptions {
-  /** Runs per property; each check has its own default. */
+  /**
+   * Runs per property; each check has its own default. fast-check's global `numRuns`
+   * (`fc.configureGlobal`), when set, wins over both, so that one setting scales every suite.
+   */
   readonly numRuns?: number
   /** The seed of every property; fast-check's global seed, or a fresh one, when absent. */
   readonly seed?: number
@@ -139,7 +142,9 @@ export const runChecks = async <S>(
   const failures: Array<Failure> = []
   for (const check of checks) {
     if (options?.only !== undefined && !check.name.includes(options.only)) continue
-    const numRuns = check.numRuns === 1 ? 1 : (options?.numRuns ?? check.numRuns)
+    // An example check runs once whatever the settings; fast-check's own numRuns would not reach
+    // the others, since an explicit count overrides the global one.
+    const numRuns = check.numRuns === 1 ? 1 : (fc.readConfigureGlobal().numRuns ?? options?.numRuns ?? check.numRuns)
     const details = await fc.check(check.property(subject), {
       seed,
       ...(options?.path !== undefined ? { path: options.path } : {}),

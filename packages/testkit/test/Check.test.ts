@@ -1,0 +1,41 @@
+// How many runs a check gets: its own count, the caller's option over it, and fast-check's global
+// numRuns over both (FC_NUM_RUNS in this repository), except for example checks, which run once.
+import { runChecks, type Check } from '@secrets-engine/testkit'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const saved = fc.readConfigureGlobal()
+afterEach(() => fc.configureGlobal(saved))
+
+/** Runs a check of `numRuns` with `options` and answers how many times its property ran. */
+const runsOf = async (numRuns: number, options: { readonly numRuns?: number }): Promise<number> => {
+  let runs = 0
+  const check: Check<null> = {
+    name: 'counts its runs',
+    numRuns,
+    property: () =>
+      fc.asyncProperty(fc.nat(), async () => {
+        runs++
+      }),
+  }
+  const result = await runChecks([check], null, options)
+  expect(result.ok).toBe(true)
+  return runs
+}
+
+describe('runChecks: the number of runs', () => {
+  it("without a global numRuns: the check's own count, or the option's", async () => {
+    const { numRuns: _, ...rest } = saved
+    fc.configureGlobal(rest)
+    expect(await runsOf(40, {})).toBe(40)
+    expect(await runsOf(40, { numRuns: 20 })).toBe(20)
+    expect(await runsOf(1, { numRuns: 20 })).toBe(1)
+  })
+
+  it('a global numRuns wins over both, except for an example check', async () => {
+    fc.configureGlobal({ ...saved, numRuns: 7 })
+    expect(await runsOf(40, {})).toBe(7)
+    expect(await runsOf(40, { numRuns: 20 })).toBe(7)
+    expect(await runsOf(1, { numRuns: 20 })).toBe(1)
+  })
+})
