@@ -4,8 +4,11 @@
  *
  * A transaction reads a secret with its revision, lets the operation decide purely what to write,
  * and commits by compare-and-set; when another request committed first, it starts again from a
- * fresh read, so no update is lost and no interleaving breaks an invariant. The only write of a
- * request is its final commit, so a request that fails changes nothing.
+ * fresh read, so no update is lost and no interleaving breaks an invariant of one secret. The only
+ * write of a request is its final commit, so a request that fails changes nothing. The one rule
+ * across secrets, the quota, is kept by running CreateSecret requests, which count the secrets and
+ * then commit, one at a time (`Env.creating`, one per engine); engines that share a store do not
+ * coordinate with each other.
  *
  * The paths every request takes (reading, transacting) are written as plain async functions over
  * `Either` rather than composed with `TE.flatMap`: each fp-ts combinator allocates closures (through
@@ -61,7 +64,20 @@ export interface Env {
   readonly config: Config
   /** Brings a secret up to `now` when its automatic rotation is due. */
   readonly rotate: Rotator
+  /**
+   * The engine's one queue for CreateSecret, which counts the secrets against the quota and then
+   * commits: one request at a time, so that two cannot both take the last place.
+   */
+  readonly creating: Serial
 }
+
+/**
+ * Runs tasks one at a time, each once the tasks handed in before it have settled.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Serial = <A>(task: () => Promise<A>) => Promise<A>
 
 /**
  * The stored record with its revision, as the store returns it.
@@ -118,6 +134,27 @@ export const commit = <B>(record: SecretRecord.SecretRecord, body: B): Decision<
  * @since 0.1.0
  */
 export const remove = <B>(body: B): Decision<B> => ({ _tag: 'Remove', body })
+
+/**
+ * A new, empty `Serial`. A task handed in while none is running starts at once, with no extra
+ * promise hop before it; the others wait for the task before them, failed or not.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const serial = (): Serial => {
+  let tail: Promise<void> | undefined
+  const settle = (): void => undefined
+  return <A>(task: () => Promise<A>): Promise<A> => {
+    const run = tail === undefined ? task() : tail.then(task)
+    const settled = run.then(settle, settle)
+    tail = settled
+    void settled.then(() => {
+      if (tail === settled) tail = undefined
+    })
+    return run
+  }
+}
 
 // -------------------------------------------------------------------------------------
 // constants

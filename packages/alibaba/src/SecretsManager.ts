@@ -139,6 +139,7 @@ export const createSecretsManager = (options: SecretsManagerOptions = {}): Secre
   // source gets exactly one 16-byte draw per request, as before: with a seeded source, what every
   // later draw gives (passwords, rotated version ids) stays as it was.
   const nextRequestId = options.random === undefined ? Wire.requestIds(random) : () => Wire.requestId(random)
+  const creating = Engine.serial()
 
   // Plain async code rather than a TE pipe: this runs on every request (see Engine.ts).
   const request =
@@ -155,6 +156,7 @@ export const createSecretsManager = (options: SecretsManagerOptions = {}): Secre
           now: clock(),
           config,
           rotate: Rotation.rotate,
+          creating,
         }
         const body = await Operations.run(command.right, env)()
         return E.isLeft(body) ? body : E.right({ RequestId: nextRequestId(), ...asRecord(body.right) })

@@ -2,7 +2,8 @@
  * CreateSecret, end to end: the name must be free (a live secret: Rejected.ResourceExist; one in
  * its deletion window: Rejected.ResourceInDeleteWindow), the key must exist and be symmetric, the
  * DKMS instance must exist, the account must be under its quota; then the first value is sealed and
- * the secret is committed with one version labelled ACSCurrent.
+ * the secret is committed with one version labelled ACSCurrent. An engine runs its CreateSecret
+ * requests one at a time, so that concurrent requests cannot overshoot the quota together.
  *
  * @since 0.1.0
  */
@@ -51,30 +52,34 @@ export const handle =
     command: CreateSecret.CreateSecretCommand,
     env: Engine.Env,
   ): TE.TaskEither<ApiError.ApiError, CreateSecretResponse> =>
-  // Plain async code rather than a TE pipe: every write runs it (see Engine.ts).
-  async () => {
-    if (command.dkmsInstanceId !== undefined && !env.config.dkmsInstances.has(command.dkmsInstanceId)) {
-      return E.left(ApiError.dkmsInstanceNotFound())
-    }
-    const keyId = await resolveKey(env, command.encryptionKeyId)
-    if (E.isLeft(keyId)) return keyId
-    const quota = await checkQuota(env)
-    if (E.isLeft(quota)) return quota
-    return Engine.transact(env, command.secretName, (current) => async () => {
-      if (O.isSome(current)) {
-        return E.left(
-          current.value.record.plannedDeleteAt === undefined
-            ? ApiError.resourceExist()
-            : ApiError.resourceInDeleteWindow(),
-        )
+  // Plain async code rather than a TE pipe: every write runs it (see Engine.ts). The requests of one
+  // engine run one at a time (`env.creating`), so that two of them cannot both count the secrets,
+  // find one place left under the quota, and both commit: the store's compare-and-set guards one
+  // secret, not the count. While no other CreateSecret runs this costs no extra promise hop.
+  () =>
+    env.creating(async () => {
+      if (command.dkmsInstanceId !== undefined && !env.config.dkmsInstances.has(command.dkmsInstanceId)) {
+        return E.left(ApiError.dkmsInstanceNotFound())
       }
-      const context = { secretName: command.secretName, versionId: command.versionId }
-      const sealed = await SecretValues.seal(env, keyId.right, context, command)()
-      if (E.isLeft(sealed)) return sealed
-      const record = recordOf(command, env.now, env.config.accountId, keyId.right, sealed.right)
-      return E.right(Engine.commit(record, responseOf(record, command, env)))
-    })()
-  }
+      const keyId = await resolveKey(env, command.encryptionKeyId)
+      if (E.isLeft(keyId)) return keyId
+      const quota = await checkQuota(env)
+      if (E.isLeft(quota)) return quota
+      return Engine.transact(env, command.secretName, (current) => async () => {
+        if (O.isSome(current)) {
+          return E.left(
+            current.value.record.plannedDeleteAt === undefined
+              ? ApiError.resourceExist()
+              : ApiError.resourceInDeleteWindow(),
+          )
+        }
+        const context = { secretName: command.secretName, versionId: command.versionId }
+        const sealed = await SecretValues.seal(env, keyId.right, context, command)()
+        if (E.isLeft(sealed)) return sealed
+        const record = recordOf(command, env.now, env.config.accountId, keyId.right, sealed.right)
+        return E.right(Engine.commit(record, responseOf(record, command, env)))
+      })()
+    })
 
 // -------------------------------------------------------------------------------------
 // internal

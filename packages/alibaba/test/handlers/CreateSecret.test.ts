@@ -121,6 +121,48 @@ describe('CreateSecret end to end', () => {
     expect(E.map((r: Record<string, unknown>) => r['SecretName'])(created)).toStrictEqual(E.right('b'))
   })
 
+  it.each([
+    ['with the engine index', true],
+    ['without an index', false],
+  ])(
+    'lets exactly one of concurrent creates take the last place under the quota, on a store %s',
+    async (_, indexed) => {
+      const store = indexed ? MemoryStore.make<SecretRecord>({ index: storeIndex }) : MemoryStore.make<SecretRecord>()
+      const { engine } = testEngine({ maxSecrets: 3, store })
+      for (const SecretName of ['a', 'b']) await engine.request('CreateSecret', { ...generic, SecretName })()
+      const names = ['c', 'd', 'e', 'f']
+      const results = await Promise.all(
+        names.map((SecretName) => engine.request('CreateSecret', { ...generic, SecretName })()),
+      )
+      expect(results.map(withoutRequestId)).toStrictEqual([
+        E.right({
+          Arn: 'acs:kms:cn-hangzhou:1234567890123456:secret/c',
+          SecretName: 'c',
+          VersionId: 'v1',
+          SecretType: 'Generic',
+        }),
+        E.left(ApiErrors.limitExceeded()),
+        E.left(ApiErrors.limitExceeded()),
+        E.left(ApiErrors.limitExceeded()),
+      ])
+      expect(store.snapshot().records.map((r) => r.name)).toStrictEqual(['a', 'b', 'c'])
+    },
+  )
+
+  it('goes on with the next concurrent create after one that failed, with store latency', async () => {
+    const { engine, store } = testEngine({ maxSecrets: 2 })
+    store.faults.setLatency(1)
+    store.faults.failNext('commit')
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((SecretName) => engine.request('CreateSecret', { ...generic, SecretName })()),
+    )
+    expect(results.map((r) => E.map(({ SecretName }: Record<string, unknown>) => SecretName)(r))).toStrictEqual([
+      E.left(ApiErrors.internalFailure()),
+      E.right('b'),
+      E.right('c'),
+    ])
+  })
+
   it('a refused request changes nothing in the store', async () => {
     const { engine, store } = testEngine()
     await engine.request('CreateSecret', generic)()
