@@ -101,13 +101,8 @@ export const upload = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
         const { scheduledDeleteTime: _, ...rest } = backup
         const record: SecretRecord = { ...rest, state: 'ENABLED', updateTime: env.now }
         return pipe(
-          env.store.list({ limit: 1 }),
-          TE.mapLeft(Engine.storeFailure),
-          TE.flatMap((page) =>
-            page.total >= env.config.maxSecrets
-              ? TE.left(CsmsError.make('CSMS.0202'))
-              : TE.right(Engine.commit(record, { secret: Wire.secret(record) })),
-          ),
+          Secrets.checkQuota(env),
+          TE.map(() => Engine.commit(record, { secret: Wire.secret(record) })),
         )
       }),
     ),

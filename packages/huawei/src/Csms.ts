@@ -19,7 +19,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as CsmsError from './CsmsError.js'
-import type * as Engine from './Engine.js'
+import * as Engine from './Engine.js'
 import type { EventRecord } from './EventRecord.js'
 import * as Keys from './Keys.js'
 import * as Notifications from './Notifications.js'
@@ -38,7 +38,10 @@ import { typedMethods } from './Operations.js'
  * @since 0.1.0
  */
 export interface CsmsOptions {
-  /** Where secrets are kept; a new `MemoryStore` by default. */
+  /**
+   * Where secrets are kept; a new `MemoryStore` with `index: storeIndex` by default. Any store works;
+   * one without that index is read whole when the quota is reached.
+   */
   readonly store?: SecretStore.SecretStore<SecretRecord>
   /** Where events are kept; a new `MemoryStore` by default. */
   readonly events?: SecretStore.SecretStore<EventRecord>
@@ -115,7 +118,7 @@ export const defaults = {
  */
 export const createCsms = (options: CsmsOptions = {}): Csms => {
   const random = options.random ?? SecureRandom.secure
-  const store = options.store ?? MemoryStore.make<SecretRecord>()
+  const store = options.store ?? MemoryStore.make<SecretRecord>({ index: Engine.storeIndex })
   const events = options.events ?? MemoryStore.make<EventRecord>()
   const notifications = options.notifications ?? MemoryStore.make<Notifications.NotificationRecord>()
   const keyring = options.keyring ?? MemoryKeyring.make({ random })

@@ -20,6 +20,7 @@
  */
 import type { EnvelopeCipher, Random, SecretStore } from '@secrets-engine/core'
 import { StoreError } from '@secrets-engine/core'
+import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
@@ -148,6 +149,23 @@ export const commit = <R, B>(record: R, body: B): Decision<R, B> => ({ _tag: 'Co
 export const remove = <B>(body: B): Decision<never, B> => ({ _tag: 'Remove', body })
 
 // -------------------------------------------------------------------------------------
+// constants
+// -------------------------------------------------------------------------------------
+
+/**
+ * The index the engine asks of its secret store (see the port's `Index`): a secret stops counting at
+ * its scheduled deletion time, and secrets are ordered by creation time. The default store is built
+ * with it, so the quota check counts live secrets without reading them; any other store is scanned.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const storeIndex: SecretStore.Index<SecretRecord.SecretRecord> = {
+  dueAt: (record) => record.scheduledDeleteTime,
+  sortKey: (record) => record.secret.createdAt,
+}
+
+// -------------------------------------------------------------------------------------
 // reading
 // -------------------------------------------------------------------------------------
 
@@ -212,6 +230,25 @@ export const liveSecrets = (env: Env): TE.TaskEither<CsmsError.CsmsError, Readon
     listAll(env.store),
     TE.map((all) => all.filter((s) => !SecretRecord.isExpired(env.now)(s.record))),
   )
+
+/**
+ * How many secrets exist at `env.now`, reading the whole store: the records whose deletion time has
+ * passed are gone even while the store still holds them. For stores without an index only.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const countLive = async (env: Env): Promise<E.Either<CsmsError.CsmsError, number>> => {
+  let live = 0
+  let cursor: string | undefined
+  do {
+    const page = await env.store.list({ cursor, limit: 1_000 })()
+    if (E.isLeft(page)) return E.left(storeFailure(page.left))
+    for (const { record } of page.right.items) if (!SecretRecord.isExpired(env.now)(record)) live++
+    cursor = page.right.next
+  } while (cursor !== undefined)
+  return E.right(live)
+}
 
 // -------------------------------------------------------------------------------------
 // writing

@@ -408,6 +408,27 @@ export const shownKeyId = (env: Engine.Env, given: string | undefined): TE.TaskE
     ? pipe(env.keys.defaultKmsKeyId(), TE.mapLeft(SecretValues.fromCryptoError))
     : TE.right(given)
 
+/**
+ * The project's secret quota, for a secret about to be created or restored: CSMS.0202 at the limit.
+ * Secrets pending deletion count; secrets whose deletion time has passed do not, even while the store
+ * still holds them. A store with the engine's index leaves those out of `total` itself (`dueBy`); for
+ * any other store the live secrets are counted only when its total reaches the quota.
+ *
+ * @category shared rules
+ * @since 0.1.0
+ */
+export const checkQuota =
+  (env: Engine.Env): TE.TaskEither<CsmsError.CsmsError, void> =>
+  async () => {
+    const page = await env.store.list({ limit: 1, dueBy: env.now })()
+    if (E.isLeft(page)) return E.left(Engine.storeFailure(page.left))
+    const { total, ordered } = page.right
+    if (total < env.config.maxSecrets) return E.right(undefined)
+    const live = ordered === undefined ? await Engine.countLive(env) : E.right(total)
+    if (E.isLeft(live)) return live
+    return live.right < env.config.maxSecrets ? E.right(undefined) : E.left(CsmsError.make('CSMS.0202'))
+  }
+
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
@@ -444,13 +465,3 @@ const checkEvents = (
         ),
         TE.map(() => undefined),
       )
-
-/** The project's secret quota: CSMS.0202 at the limit. */
-const checkQuota = (env: Engine.Env): TE.TaskEither<CsmsError.CsmsError, void> =>
-  pipe(
-    env.store.list({ limit: 1 }),
-    TE.mapLeft(Engine.storeFailure),
-    TE.flatMap((page) =>
-      page.total >= env.config.maxSecrets ? TE.left(CsmsError.make('CSMS.0202')) : TE.right(undefined),
-    ),
-  )

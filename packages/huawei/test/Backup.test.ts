@@ -73,5 +73,9 @@ describe('downloadSecretBlob and uploadSecretBlob', () => {
     await ok(env.csms.deleteSecret('a'))
     await ok(env.csms.createSecret({ name: 'b', secret_string: 'v' }))
     expect(await env.csms.uploadSecretBlob({ secret_blob })()).toStrictEqual(E.left(CsmsErrors.make('CSMS.0202')))
+    // A secret past its deletion time no longer counts, though the store still holds it.
+    await ok(env.csms.deleteSecretForSchedule('b', { recovery_window_in_days: 7 }))
+    env.clock.advance(7 * 86_400_000)
+    expect((await ok(env.csms.uploadSecretBlob({ secret_blob }))).secret.name).toBe('a')
   })
 })

@@ -1,4 +1,5 @@
-import { CsmsErrors, type EventRecord } from '@secrets-engine/huawei'
+import { createCsms, CsmsErrors, storeIndex, type EventRecord, type SecretRecord } from '@secrets-engine/huawei'
+import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, hours, ok, refused, start, testCsms, uuidPattern } from './support/csms.js'
@@ -245,6 +246,25 @@ describe('createSecret', () => {
     await ok(env.csms.createSecret({ name: 'a', secret_string: 'v' }))
     await ok(env.csms.createSecret({ name: 'b', secret_string: 'v' }))
     await refused(env, env.csms.createSecret({ name: 'c', secret_string: 'v' }), code('CSMS.0202'))
+  })
+
+  it('counts secrets pending deletion against the quota, and not those past their deletion time', async () => {
+    for (const store of [MemoryStore.make<SecretRecord>(), MemoryStore.make<SecretRecord>({ index: storeIndex })]) {
+      const env = testCsms({ maxSecrets: 1, store })
+      await ok(env.csms.createSecret({ name: 'a', secret_string: 'v' }))
+      await ok(env.csms.deleteSecretForSchedule('a', { recovery_window_in_days: 7 }))
+      env.clock.advance(days(7) - 1)
+      await refused(env, env.csms.createSecret({ name: 'b', secret_string: 'v' }), code('CSMS.0202'))
+      env.clock.advance(1)
+      // 'a' is gone, though nothing has read it since: the store still holds its record.
+      expect(store.snapshot().records.map((r) => r.name)).toStrictEqual(['a'])
+      await ok(env.csms.createSecret({ name: 'b', secret_string: 'v' }))
+      await refused(env, env.csms.createSecret({ name: 'c', secret_string: 'v' }), code('CSMS.0202'))
+    }
+  })
+
+  it('builds its default store with the engine index', () => {
+    expect(createCsms().store.index).toBe(storeIndex)
   })
 
   it('refuses a body that is not a JSON object with CSMS.0004', async () => {
