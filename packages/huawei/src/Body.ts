@@ -297,10 +297,17 @@ export const SecretBinaryC: t.Decoder<unknown, Redacted.Redacted<string>> = reda
 )
 
 /**
+ * Whether `s` is canonical base64. The bytes decoded to check it are a secret value: wiped at once.
+ *
  * @category codecs
  * @since 0.1.0
  */
-export const isCanonicalBase64 = (s: string): boolean => Base64.decode(s) !== undefined
+export const isCanonicalBase64 = (s: string): boolean => {
+  const bytes = Base64.decode(s)
+  if (bytes === undefined) return false
+  bytes.fill(0)
+  return true
+}
 
 // -------------------------------------------------------------------------------------
 // destructors

@@ -46,16 +46,15 @@ export const seal = (
 ): TE.TaskEither<CsmsError.CsmsError, SealedValue> =>
   pipe(
     env.keys.keyringKeyId(kmsKeyId),
-    TE.flatMap((keyId) => {
+    TE.flatMap((keyId) => async () => {
       const data = Redacted.value(value.data)
       const plaintext = value.kind === 'string' ? encoder.encode(data) : (Base64.decode(data) ?? new Uint8Array(0))
-      return pipe(
-        env.cipher.seal({ keyId, plaintext, context }),
-        TE.map((envelope) => {
-          plaintext.fill(0)
-          return envelope
-        }),
-      )
+      // Wiped whether or not the cipher seals: a failure must not leave the value in memory either.
+      try {
+        return await env.cipher.seal({ keyId, plaintext, context })()
+      } finally {
+        plaintext.fill(0)
+      }
     }),
     TE.mapLeft(fromCryptoError),
     TE.map((envelope) => ({ envelope: Envelope.toBase64(envelope), kind: value.kind, kmsKeyId })),
@@ -83,10 +82,11 @@ export const open = (
     TE.flatMapEither((bytes) => {
       try {
         const data = sealed.kind === 'string' ? decoder.decode(bytes) : Base64.encode(bytes)
-        bytes.fill(0)
         return E.right({ kind: sealed.kind, data: Redacted.make(data) })
       } catch {
         return E.left(CsmsError.internalError())
+      } finally {
+        bytes.fill(0)
       }
     }),
   )

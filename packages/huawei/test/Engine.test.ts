@@ -1,6 +1,8 @@
-import { Redacted } from '@secrets-engine/core'
-import { CsmsErrors } from '@secrets-engine/huawei'
+import { CryptoError, Redacted } from '@secrets-engine/core'
+import { NodeAesGcm } from '@secrets-engine/crypto'
+import { CsmsErrors, type CsmsOptions } from '@secrets-engine/huawei'
 import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import * as Body from '../src/Body.js'
@@ -48,6 +50,59 @@ describe('failures', () => {
     await ok(env.keyring.setKeyState(key?.keyId ?? '', 'Disabled'))
     await refused(env, env.csms.createSecretVersion('n', { secret_string: 'w' }), CsmsErrors.make('CSMS.0115'))
     await refused(env, env.csms.createSecret({ name: 'm', secret_string: 'w' }), CsmsErrors.make('CSMS.0115'))
+  })
+})
+
+describe('secret bytes in memory', () => {
+  // A cipher over the real one that keeps every plaintext it is given or hands out, and can be told
+  // to refuse sealing or to open to bytes that are not UTF-8.
+  const watched = () => {
+    const seen: Array<Uint8Array> = []
+    const mode = { failSeal: false, garble: false }
+    const crypto: CsmsOptions['crypto'] = (dependencies) => {
+      const real = NodeAesGcm.make(dependencies)
+      return {
+        seal: (input) => {
+          seen.push(input.plaintext)
+          return mode.failSeal ? TE.left(CryptoError.keyNotUsable('k', 'KeyDisabled')) : real.seal(input)
+        },
+        open: (envelope, context) =>
+          TE.map((bytes: Uint8Array) => {
+            const out = mode.garble ? Uint8Array.of(0xff, 0xfe, 0xfd) : bytes
+            seen.push(out)
+            return out
+          })(real.open(envelope, context)),
+        rewrap: real.rewrap,
+      }
+    }
+    return { seen, mode, crypto }
+  }
+  const wiped = (bytes: ReadonlyArray<Uint8Array>) => bytes.every((b) => b.length > 0 && b.every((x) => x === 0))
+
+  it('wipes the plaintext it seals, also when sealing fails', async () => {
+    const { seen, mode, crypto } = watched()
+    const env = testCsms({ crypto })
+    await ok(env.csms.createSecret({ name: 'n', secret_string: 'first', secret_type: 'COMMON' }))
+    mode.failSeal = true
+    await refused(
+      env,
+      env.csms.createSecretVersion('n', { secret_binary: 'aHVudGVyMg==' }),
+      CsmsErrors.make('CSMS.0115'),
+    )
+    expect(seen).toHaveLength(2)
+    expect(wiped(seen)).toBe(true)
+  })
+
+  it('wipes the plaintext it opens, also when the bytes do not decode', async () => {
+    const { seen, mode, crypto } = watched()
+    const env = testCsms({ crypto })
+    await ok(env.csms.createSecret({ name: 'n', secret_string: 'first' }))
+    seen.length = 0
+    expect((await ok(env.csms.showSecretVersion('n', 'v1'))).version.secret_string).toBe('first')
+    mode.garble = true
+    await refused(env, env.csms.showSecretVersion('n', 'v1'), CsmsErrors.internalError())
+    expect(seen).toHaveLength(2)
+    expect(wiped(seen)).toBe(true)
   })
 })
 
