@@ -6,9 +6,10 @@
 import { checkStore } from '@secrets-engine/testkit'
 import { storeContract } from '@secrets-engine/testkit/vitest'
 import { describe, expect, it } from 'vitest'
-import { naiveStore, type Bug } from './stores.js'
+import { indexedStore, naiveStore, type Bug, type IndexBug } from './stores.js'
 
 storeContract('naive reference store', () => naiveStore('none'))
+storeContract('memory store with an index', () => indexedStore('none'))
 
 describe('the store contract catches planted bugs', () => {
   const catches: ReadonlyArray<[Bug, ReadonlyArray<string>]> = [
@@ -40,6 +41,13 @@ describe('the store contract catches planted bugs', () => {
         'paging stays consistent while records are committed and removed between pages',
       ],
     ],
+    [
+      'offsetIgnored',
+      [
+        'list passes over `offset` records after the cursor, and refuses an offset that is not a non-negative integer',
+        'paging from any offset yields the records after it exactly once, in creation order',
+      ],
+    ],
   ]
   for (const [bug, names] of catches) {
     for (const name of names) {
@@ -48,5 +56,18 @@ describe('the store contract catches planted bugs', () => {
         expect(result.failures.map((f) => f.check)).toContain(name)
       })
     }
+  }
+})
+
+describe('the store contract catches planted bugs in a store with an index', () => {
+  const catches: ReadonlyArray<[IndexBug, string]> = [
+    ['dueByIgnored', 'with an index: `dueBy` leaves the records due by then out of the page, the offset and `total`'],
+    ['alwaysOrdered', 'with an index: `ordered` is never true while the records that count are out of `sortKey` order'],
+  ]
+  for (const [bug, name] of catches) {
+    it(`${bug}: ${name}`, async () => {
+      const result = await checkStore(() => indexedStore(bug), { only: name, endOnFailure: true })
+      expect(result.failures.map((f) => f.check)).toContain(name)
+    })
   }
 })

@@ -1,9 +1,12 @@
 // A naive reference store (a Map and a sort, O(n) per page) with optional planted bugs, for the
-// store contract's self-tests: correct, it passes the whole contract; each bug must fail it.
+// store contract's self-tests: correct, it passes the whole contract; each bug must fail it. And an
+// index over the contract's notes, for a memory store that keeps one, with bugs planted in its
+// answers too.
 import type { SecretStore, StoreError } from '@secrets-engine/core'
+import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import type * as TE from 'fp-ts/lib/TaskEither.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
 
 type Note = unknown
 type Store = SecretStore.SecretStore<Note>
@@ -20,6 +23,8 @@ export type Bug =
   | 'listSortedByName'
   /** the cursor is an offset, which skips records when earlier ones are removed. */
   | 'cursorIsOffset'
+  /** list starts its page at the cursor whatever the offset. */
+  | 'offsetIgnored'
 
 export const naiveStore = (bug: Bug): Store => {
   const records = new Map<string, { stored: SecretStore.Stored<Note>; seq: number }>()
@@ -50,15 +55,17 @@ export const naiveStore = (bug: Bug): Store => {
         records.delete(name)
         return E.right(undefined)
       }),
-    list: ({ cursor, limit }) =>
+    list: ({ cursor, limit, offset = 0 }) =>
       now(() => {
         if (!Number.isSafeInteger(limit) || limit < 1) return E.left({ _tag: 'InvalidLimit', limit })
+        if (!Number.isSafeInteger(offset) || offset < 0) return E.left({ _tag: 'InvalidLimit', limit: offset })
         const after = cursor === undefined ? 0 : /^n\d+$/.test(cursor) ? Number(cursor.slice(1)) : undefined
         if (after === undefined) return E.left({ _tag: 'InvalidCursor', cursor: cursor ?? '' })
         const all = [...records.values()].sort((a, b) =>
           bug === 'listSortedByName' ? (a.stored.name < b.stored.name ? -1 : 1) : a.seq - b.seq,
         )
-        const rest = bug === 'cursorIsOffset' ? all.slice(after) : all.filter((r) => r.seq > after)
+        const afterCursor = bug === 'cursorIsOffset' ? all.slice(after) : all.filter((r) => r.seq > after)
+        const rest = bug === 'offsetIgnored' ? afterCursor : afterCursor.slice(offset)
         const page = rest.slice(0, limit)
         const lastItem = page[page.length - 1]
         const items = page.map((r) => r.stored)
@@ -66,5 +73,45 @@ export const naiveStore = (bug: Bug): Store => {
         const next = bug === 'cursorIsOffset' ? all.length - rest.length + limit : lastItem.seq
         return E.right({ items, next: `n${next}`, total: all.length })
       }),
+  }
+}
+
+/** A note of the store contract, as the index reads it. */
+const isNote = (u: unknown): u is { readonly text: string; readonly tags: ReadonlyArray<string> } =>
+  typeof u === 'object' &&
+  u !== null &&
+  typeof (u as { text?: unknown }).text === 'string' &&
+  Array.isArray((u as { tags?: unknown }).tags)
+
+/**
+ * An index over the contract's notes (see the contract's `Store`): a note tagged `due` is due at the
+ * number in its text, and every note sorts by that number. Other records (the engine's) are never
+ * due and sort first.
+ */
+export const noteIndex: SecretStore.Index<unknown> = {
+  dueAt: (record) => (isNote(record) && record.tags.includes('due') ? Number(record.text) || 0 : undefined),
+  sortKey: (record) => (isNote(record) ? Number(record.text) || 0 : 0),
+}
+
+export type IndexBug =
+  | 'none'
+  /** list answers as if no `dueBy` were given. */
+  | 'dueByIgnored'
+  /** list always says its records are in sort-key order. */
+  | 'alwaysOrdered'
+
+/** A memory store that keeps `noteIndex`, with a bug planted in its answers to `list`. */
+export const indexedStore = (bug: IndexBug): Store => {
+  const store = MemoryStore.make<Note>({ index: noteIndex })
+  switch (bug) {
+    case 'none':
+      return store
+    case 'dueByIgnored':
+      return { ...store, list: (request) => store.list({ ...request, dueBy: undefined }) }
+    case 'alwaysOrdered':
+      return {
+        ...store,
+        list: (request) => TE.map((page: SecretStore.Page<Note>) => ({ ...page, ordered: true }))(store.list(request)),
+      }
   }
 }

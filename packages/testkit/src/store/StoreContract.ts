@@ -2,8 +2,9 @@
  * The contract of the secret store port (core's `SecretStore`), as checks that any adapter must
  * pass, in the manner of Vault's `ExerciseBackend` and Effect's key-value contract suite: get,
  * compare-and-set under contention (interleavings chosen by `fc.scheduler`), remove, ordered listing
- * with cursors that survive concurrent writes, snapshot and restore when the store offers them, and
- * an engine on the store that never hands it a plaintext. `checkStore` runs them without a test
+ * with cursors that survive concurrent writes and with offsets, `dueBy` and `ordered` when the store
+ * keeps an index, snapshot and restore when the store offers them, and an engine on the store that
+ * never hands it a plaintext. `checkStore` runs them without a test
  * runner; `storeContract` in `@secrets-engine/testkit/vitest` registers them as vitest tests.
  *
  * @since 0.1.0
@@ -23,7 +24,10 @@ import { manualClock, seededRandom } from '../Clock.js'
 
 /**
  * A store under test. It must hold any record the kit gives it: small JSON objects (the notes of the
- * checks) and the engine's own records (JSON data too). The store may also offer snapshots.
+ * checks, `{ text, tags }`) and the engine's own records (JSON data too). The store may also offer
+ * snapshots. A store with an `index` hands the notes to the index's functions too: the index checks
+ * write notes whose `text` is a number from 0 to 9 and whose tags are `["due"]` or none, so that an
+ * index written for a test can read a due time and a sort key from them.
  *
  * @category model
  * @since 0.1.0
@@ -94,19 +98,41 @@ const drop = async (store: NoteStore, name: string): Promise<boolean> => {
   return true
 }
 
-/** Every page from the start, with the page size `limit`. */
-const pageThrough = async (store: NoteStore, limit: number): Promise<ReadonlyArray<SecretStore.Page<Note>>> => {
-  const pages: Array<SecretStore.Page<Note>> = []
-  let cursor: string | undefined
+/** A page without `ordered`, which `listed` checks apart. */
+type Listed = Omit<SecretStore.Page<Note>, 'ordered'>
+
+/**
+ * `list`, with its page's `ordered` checked and taken out: a boolean exactly when the store keeps an
+ * index, absent otherwise. What `ordered` says is the concern of its own check.
+ */
+const listed = async (store: NoteStore, request: SecretStore.ListRequest): Promise<E.Either<unknown, Listed>> => {
+  const result = await store.list(request)()
+  if (E.isLeft(result)) return result
+  const { ordered, ...page } = result.right
+  if (store.index === undefined) assert.ok(!('ordered' in result.right), 'a store without an index answered `ordered`')
+  else assert.equal(typeof ordered, 'boolean', 'a store with an index answered without a boolean `ordered`')
+  return E.right(page)
+}
+
+/**
+ * Every page from `first` on, following each `next` with the same `limit` and `dueBy` (an offset
+ * applies to the first page only).
+ */
+const pageFrom = async (store: NoteStore, first: SecretStore.ListRequest): Promise<ReadonlyArray<Listed>> => {
+  const pages: Array<Listed> = []
+  let request = first
   for (;;) {
-    const page = await ok(store.list({ cursor, limit }))
+    const page = await ok(() => listed(store, request))
     pages.push(page)
     if (page.next === undefined) return pages
     // A store whose cursors go back would page forever: more pages than records is already wrong.
     if (pages.length > page.total + 1) assert.fail(`paging did not end after ${pages.length} pages`)
-    cursor = page.next
+    request = { cursor: page.next, limit: first.limit, dueBy: first.dueBy }
   }
 }
+
+/** Every page from the start, with the page size `limit`. */
+const pageThrough = (store: NoteStore, limit: number): Promise<ReadonlyArray<Listed>> => pageFrom(store, { limit })
 
 /** Everything the store holds, in order, as `[name, revision, record]`. */
 const contents = async (store: NoteStore): Promise<ReadonlyArray<unknown>> =>
@@ -123,7 +149,7 @@ const scheduled = <A>(s: fc.Scheduler, label: string, task: () => Promise<A>): P
 const nameArb: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'prod/db', 'ü')
 
 type Op =
-  | { readonly kind: 'put'; readonly name: string; readonly text: string }
+  | { readonly kind: 'put'; readonly name: string; readonly text: string; readonly tags?: ReadonlyArray<string> }
   | { readonly kind: 'remove'; readonly name: string }
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -134,12 +160,27 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), name: nameArb }) },
 )
 
+/** Operations for the index checks: notes with a number as text, some tagged `due` (see `Store`). */
+const indexedOpArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('put' as const),
+      name: nameArb,
+      text: fc.nat({ max: 9 }).map(String),
+      tags: fc.constantFrom([], ['due']),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), name: nameArb }) },
+)
+
 /**
  * What the store should hold: live names in creation order, with the creation number of each (a
- * name created again gets a new number, at the end).
+ * name created again gets a new number, at the end), the record it was created with (an index reads
+ * its `sortKey` then) and the record it holds now.
  */
 interface Model {
-  readonly live: Map<string, { readonly created: number; readonly record: Note }>
+  readonly live: Map<string, { readonly created: number; readonly first: Note; readonly record: Note }>
   created: number
 }
 
@@ -147,11 +188,15 @@ const emptyModel = (): Model => ({ live: new Map(), created: 0 })
 
 const apply = async (store: NoteStore, model: Model, op: Op): Promise<void> => {
   if (op.kind === 'put') {
-    const record = note(op.text)
+    const record = note(op.text, ...(op.tags ?? []))
     await put(store, op.name, record)
     const current = model.live.get(op.name)
     // Map order is insertion order, and an update keeps the key where it was: the creation order.
-    model.live.set(op.name, { created: current?.created ?? ++model.created, record })
+    model.live.set(op.name, {
+      created: current?.created ?? ++model.created,
+      first: current?.first ?? record,
+      record,
+    })
   } else {
     await drop(store, op.name)
     model.live.delete(op.name)
@@ -163,6 +208,20 @@ const example = (name: string, run: (makeStore: MakeStore) => Promise<void>): Ch
   numRuns: 1,
   property: (makeStore) => fc.asyncProperty(fc.constant(null), () => run(makeStore)),
 })
+
+/** The live names and records of the model, in creation order, that are not due by `dueBy`. */
+const counting = (
+  model: Model,
+  index: SecretStore.Index<Note> | undefined,
+  dueBy: number | undefined,
+): ReadonlyArray<readonly [string, Note]> =>
+  [...model.live]
+    .filter(([, { record }]) => {
+      if (index === undefined || dueBy === undefined) return true
+      const dueAt = index.dueAt(record)
+      return dueAt === undefined || dueAt > dueBy
+    })
+    .map(([name, { record }]) => [name, record])
 
 const snapshotsOf = (store: Store): Snapshots | undefined =>
   typeof store.snapshot === 'function' && typeof store.restore === 'function'
@@ -288,7 +347,7 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
   },
   example('list of an empty store is one empty page', async (makeStore) => {
     const store = await notes(makeStore)
-    assert.deepStrictEqual(await store.list({ limit: 10 })(), E.right({ items: [], total: 0 }))
+    assert.deepStrictEqual(await listed(store, { limit: 10 }), E.right({ items: [], total: 0 }))
   }),
   example(
     'list refuses a limit that is not a positive integer, and a cursor it did not hand out',
@@ -313,11 +372,11 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
       const a2 = await ok(store.commit('a', a.revision, note('a2')))
       await ok(store.remove('b', b.revision))
       const b2 = await ok(store.commit('b', 'absent', note('b2')))
-      assert.deepStrictEqual(await store.list({ limit: 10 })(), E.right({ items: [a2, c, b2], total: 3 }))
-      const first = await ok(store.list({ limit: 2 }))
+      assert.deepStrictEqual(await listed(store, { limit: 10 }), E.right({ items: [a2, c, b2], total: 3 }))
+      const first = await ok(() => listed(store, { limit: 2 }))
       assert.equal(typeof first.next, 'string')
       assert.deepStrictEqual(first, { items: [a2, c], next: first.next, total: 3 })
-      assert.deepStrictEqual(await store.list({ cursor: first.next, limit: 2 })(), E.right({ items: [b2], total: 3 }))
+      assert.deepStrictEqual(await listed(store, { cursor: first.next, limit: 2 }), E.right({ items: [b2], total: 3 }))
     },
   ),
   example('a cursor stays valid when the item it points after is removed', async (makeStore) => {
@@ -326,11 +385,136 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
     const b = await ok(store.commit('b', 'absent', note('b')))
     const c = await ok(store.commit('c', 'absent', note('c')))
     const d = await ok(store.commit('d', 'absent', note('d')))
-    const first = await ok(store.list({ limit: 2 }))
+    const first = await ok(() => listed(store, { limit: 2 }))
     await ok(store.remove('b', b.revision))
     await ok(store.remove('c', c.revision))
-    assert.deepStrictEqual(await store.list({ cursor: first.next, limit: 2 })(), E.right({ items: [d], total: 2 }))
+    assert.deepStrictEqual(await listed(store, { cursor: first.next, limit: 2 }), E.right({ items: [d], total: 2 }))
   }),
+  example(
+    'list passes over `offset` records after the cursor, and refuses an offset that is not a non-negative integer',
+    async (makeStore) => {
+      const store = await notes(makeStore)
+      const [a, b, c, d, e] = [
+        await ok(store.commit('a', 'absent', note('a'))),
+        await ok(store.commit('b', 'absent', note('b'))),
+        await ok(store.commit('c', 'absent', note('c'))),
+        await ok(store.commit('d', 'absent', note('d'))),
+        await ok(store.commit('e', 'absent', note('e'))),
+      ]
+      const first = await ok(() => listed(store, { offset: 0, limit: 1 }))
+      assert.deepStrictEqual(first, { items: [a], next: first.next, total: 5 })
+      const second = await ok(() => listed(store, { offset: 1, limit: 2 }))
+      assert.equal(typeof second.next, 'string')
+      assert.deepStrictEqual(second, { items: [b, c], next: second.next, total: 5 })
+      // The cursor goes on after the page's last record; the offset counts from there.
+      assert.deepStrictEqual(
+        await listed(store, { cursor: second.next, limit: 5 }),
+        E.right({ items: [d, e], total: 5 }),
+      )
+      assert.deepStrictEqual(
+        await listed(store, { cursor: second.next, offset: 1, limit: 5 }),
+        E.right({ items: [e], total: 5 }),
+      )
+      assert.deepStrictEqual(await listed(store, { offset: 3, limit: 2 }), E.right({ items: [d, e], total: 5 }))
+      assert.deepStrictEqual(await listed(store, { offset: 5, limit: 2 }), E.right({ items: [], total: 5 }))
+      assert.deepStrictEqual(await listed(store, { offset: 9, limit: 2 }), E.right({ items: [], total: 5 }))
+      for (const offset of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+        const result = await store.list({ offset, limit: 1 })()
+        assert.deepStrictEqual(
+          E.mapLeft((error: { readonly _tag: string }) => error._tag)(result),
+          E.left('InvalidLimit'),
+          `offset ${offset}`,
+        )
+      }
+    },
+  ),
+  {
+    name: 'paging from any offset yields the records after it exactly once, in creation order',
+    property: (makeStore) =>
+      fc.asyncProperty(
+        fc.array(opArb, { maxLength: 30 }),
+        fc.nat({ max: 12 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (ops, offset, limit) => {
+          const store = await notes(makeStore)
+          const model = emptyModel()
+          for (const op of ops) await apply(store, model, op)
+          const expected = counting(model, undefined, undefined)
+          const pages = await pageFrom(store, { offset, limit })
+          const first = pages[0]
+          assert.deepStrictEqual(
+            first?.items.map((s) => [s.name, s.record]),
+            expected.slice(offset, offset + limit),
+          )
+          assert.equal(first?.next !== undefined, offset + limit < expected.length)
+          assert.deepStrictEqual(
+            pages.flatMap((page) => page.items.map((s) => [s.name, s.record])),
+            expected.slice(offset),
+          )
+          for (const page of pages) assert.equal(page.total, expected.length)
+        },
+      ),
+  },
+  example('a store without an index ignores `dueBy`', async (makeStore) => {
+    const store = await notes(makeStore)
+    if (store.index !== undefined) return
+    await ok(store.commit('a', 'absent', note('1', 'due')))
+    await ok(store.commit('b', 'absent', note('2')))
+    for (const dueBy of [0, 5, Number.MAX_SAFE_INTEGER]) {
+      assert.deepStrictEqual(await listed(store, { limit: 10, dueBy }), await listed(store, { limit: 10 }))
+    }
+  }),
+  {
+    name: 'with an index: `dueBy` leaves the records due by then out of the page, the offset and `total`',
+    property: (makeStore) =>
+      fc.asyncProperty(
+        fc.array(indexedOpArb, { maxLength: 30 }),
+        fc.integer({ min: -1, max: 10 }),
+        fc.nat({ max: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (ops, dueBy, offset, limit) => {
+          const store = await notes(makeStore)
+          if (store.index === undefined) return
+          const model = emptyModel()
+          for (const op of ops) await apply(store, model, op)
+          const expected = counting(model, store.index, dueBy)
+          const pages = await pageFrom(store, { offset, limit, dueBy })
+          const first = pages[0]
+          assert.deepStrictEqual(
+            first?.items.map((s) => [s.name, s.record]),
+            expected.slice(offset, offset + limit),
+          )
+          assert.equal(first?.next !== undefined, offset + limit < expected.length)
+          assert.deepStrictEqual(
+            pages.flatMap((page) => page.items.map((s) => [s.name, s.record])),
+            expected.slice(offset),
+          )
+          for (const page of pages) assert.equal(page.total, expected.length)
+        },
+      ),
+  },
+  {
+    name: 'with an index: `ordered` is never true while the records that count are out of `sortKey` order',
+    property: (makeStore) =>
+      fc.asyncProperty(
+        fc.array(indexedOpArb, { maxLength: 20 }),
+        fc.option(fc.integer({ min: -1, max: 10 }), { nil: undefined }),
+        async (ops, dueBy) => {
+          const store = await notes(makeStore)
+          const index = store.index
+          if (index === undefined) return
+          const model = emptyModel()
+          for (const op of ops) await apply(store, model, op)
+          const live = new Set(counting(model, index, dueBy).map(([name]) => name))
+          // The sort key of each name as it was created: the index reads it then.
+          const keys = [...model.live].filter(([name]) => live.has(name)).map(([, { first }]) => index.sortKey(first))
+          const inOrder = keys.every((key, i) => i === 0 || key >= (keys[i - 1] ?? key))
+          const page = await ok(store.list({ limit: 1, dueBy }))
+          assert.equal(typeof page.ordered, 'boolean')
+          if (!inOrder) assert.equal(page.ordered, false, `ordered with sort keys ${JSON.stringify(keys)}`)
+        },
+      ),
+  },
   {
     name: 'paging with any page size yields every record exactly once, in creation order',
     property: (makeStore) =>
@@ -367,7 +551,7 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
           let cursor: string | undefined
           let pages = 0
           for (;;) {
-            const page = await ok(store.list({ cursor, limit }))
+            const page = await ok(() => listed(store, { cursor, limit }))
             assert.equal(page.total, model.live.size)
             for (const item of page.items) {
               const live = model.live.get(item.name)
@@ -490,7 +674,7 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
     const store = raw as unknown as NoteStore
     const a = await ok(store.commit('a', 'absent', note('a1')))
     await ok(store.commit('b', 'absent', note('b1')))
-    const page = await ok(store.list({ limit: 1 }))
+    const page = await ok(() => listed(store, { limit: 1 }))
     const before = await contents(store)
     const saved = snapshots.snapshot()
     await ok(store.commit('a', a.revision, note('a2')))
@@ -500,7 +684,7 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
     assert.deepStrictEqual(await contents(store), before)
     // Revisions and cursors handed out before the snapshot still work on the restored state.
     const b = O.toUndefined(await ok(store.get('b')))
-    assert.deepStrictEqual(await store.list({ cursor: page.next, limit: 5 })(), E.right({ items: [b], total: 2 }))
+    assert.deepStrictEqual(await listed(store, { cursor: page.next, limit: 5 }), E.right({ items: [b], total: 2 }))
     const a2 = await ok(store.commit('a', a.revision, note('a3')))
     assert.notEqual(a2.revision, a.revision)
   }),
