@@ -20,7 +20,7 @@
  *
  * @since 0.1.0
  */
-import type { SecretStore, StoreError } from '@secrets-engine/core'
+import { StoreError, type SecretStore } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
@@ -136,7 +136,8 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
     () => {
       const failing = failures[name] > 0
       if (failing) failures[name]--
-      const settle = (): E.Either<E | StoreError.StoreUnavailable, A> => (failing ? E.left(unavailable(name)) : step())
+      const settle = (): E.Either<E | StoreError.StoreUnavailable, A> =>
+        failing ? E.left(StoreError.storeUnavailable(`injected fault: ${name}`)) : step()
       const ms = latency
       return ms > 0 ? new Promise((resolve) => setTimeout(() => resolve(settle()), ms)) : Promise.resolve(settle())
     }
@@ -155,7 +156,7 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
     operation('commit', () => {
       const entry = state.byName.get(name)
       const actual = entry === undefined ? 'absent' : entry.revision
-      if (actual !== expected) return E.left(conflict(name, expected, actual))
+      if (actual !== expected) return E.left(StoreError.revisionConflict(name, expected, actual))
       deepFreeze(record)
       const revision = ++state.lastRevision
       if (entry === undefined) {
@@ -166,13 +167,13 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
           noteCreated(state, index, created)
           noteDue(state, index, created, 1)
         }
-      } else {
-        if (index !== undefined) noteDue(state, index, entry, -1)
-        entry.revision = revision
-        entry.record = record
-        if (index !== undefined) noteDue(state, index, entry, 1)
+        return E.right(storedOf(created))
       }
-      return E.right(Object.freeze({ name, revision, record }))
+      if (index !== undefined) noteDue(state, index, entry, -1)
+      entry.revision = revision
+      entry.record = record
+      if (index !== undefined) noteDue(state, index, entry, 1)
+      return E.right(storedOf(entry))
     })
 
   const remove = (
@@ -182,7 +183,7 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
     operation('remove', () => {
       const entry = state.byName.get(name)
       const actual = entry === undefined ? 'absent' : entry.revision
-      if (entry === undefined || actual !== expected) return E.left(conflict(name, expected, actual))
+      if (entry === undefined || actual !== expected) return E.left(StoreError.revisionConflict(name, expected, actual))
       state.byName.delete(name)
       state.order.remove(entry)
       if (index !== undefined) {
@@ -200,10 +201,10 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
   > =>
     operation('list', () => {
       const { cursor, limit, offset = 0, dueBy } = request
-      if (!Number.isSafeInteger(limit) || limit < 1) return E.left({ _tag: 'InvalidLimit', limit })
-      if (!Number.isSafeInteger(offset) || offset < 0) return E.left({ _tag: 'InvalidLimit', limit: offset })
+      if (!Number.isSafeInteger(limit) || limit < 1) return E.left(StoreError.invalidLimit(limit))
+      if (!Number.isSafeInteger(offset) || offset < 0) return E.left(StoreError.invalidLimit(offset))
       const afterSeq = cursor === undefined ? 0 : decodeCursor(cursor, state.lastRevision)
-      if (afterSeq === undefined) return E.left({ _tag: 'InvalidCursor', cursor: cursor ?? '' })
+      if (afterSeq === undefined) return E.left(StoreError.invalidCursor(cursor ?? ''))
       const due = index === undefined || dueBy === undefined ? [] : dueEntries(state, index, dueBy)
       const page = state.order.page(afterSeq, limit, offset, due)
       const items = page.entries.map(storedOf)
@@ -334,17 +335,6 @@ const noteDue = <R>(state: State<R>, index: SecretStore.Index<R>, entry: Entry<R
 /** The entries whose `dueAt` is at or before `dueBy`. */
 const dueEntries = <R>(state: State<R>, index: SecretStore.Index<R>, dueBy: number): ReadonlyArray<Entry<R>> =>
   state.pending.slice(0, pendingPosition(state, index, dueBy, Infinity))
-
-const unavailable = (operation: Operation): StoreError.StoreUnavailable => ({
-  _tag: 'StoreUnavailable',
-  reason: `injected fault: ${operation}`,
-})
-
-const conflict = (
-  name: string,
-  expected: SecretStore.Expected,
-  actual: SecretStore.Expected,
-): StoreError.RevisionConflict => ({ _tag: 'RevisionConflict', name, expected, actual })
 
 // A cursor is the seq of the last item of the page, in base 36 behind a tag, so that it reads as opaque.
 const CURSOR = /^m1\.([0-9a-z]{1,11})$/
