@@ -13,8 +13,8 @@
  * versions, records a FAILED task and tries again one period later, so a broken rotation (a disabled
  * key) never locks a secret. Nothing needs a timer.
  *
- * (This is the Alibaba engine's transaction, copied for the CSMS record type; see the package
- * README on what should move to the core.)
+ * (The transaction is the Alibaba engine's, for the CSMS record type; one shared transaction in the
+ * core could serve both.)
  *
  * @since 0.1.0
  */
@@ -196,8 +196,8 @@ export const readExisting = (env: Env, name: string): TE.TaskEither<CsmsError.Cs
   )
 
 /**
- * Every record of a store, in its order (creation order for secrets). Records of secrets whose
- * deletion time has passed are left out, as they are gone.
+ * Every record of a store, in its order (creation order for secrets), as stored: records of secrets
+ * whose deletion time has passed are still there (`liveSecrets` leaves them out).
  *
  * @category reading
  * @since 0.1.0

@@ -160,6 +160,9 @@ export const list = (
 // internal
 // -------------------------------------------------------------------------------------
 
-/** Keys sort in the order records were made: the time, then random digits to keep them apart. */
+/**
+ * A fresh key for a record: its time, then random digits to keep records of one millisecond apart.
+ * Keys need not sort: the store lists records in the order they were committed, which `list` pages.
+ */
 const key = (env: Engine.Env, record: NotificationRecord): string =>
   `${String(record.create_time).padStart(13, '0')}-${String(Random.integerBelow(1_000_000_000)(env.random)).padStart(9, '0')}`

@@ -110,7 +110,7 @@ export const routes: ReadonlyArray<Route> = [
     Stages.remove,
     204,
   ),
-  // events (before the tag routes: GET /csms/events/{event_name} and /csms/{secret_id}/tags tie on literals)
+  // events
   route('createSecretEvent', 'POST', '/v1/{project_id}/csms/events', Events.create, 200, 'nested'),
   route('listSecretEvents', 'GET', '/v1/{project_id}/csms/events', Events.list, 200, 'nested'),
   route('showSecretEvent', 'GET', '/v1/{project_id}/csms/events/{event_name}', Events.show, 200, 'nested'),
@@ -126,7 +126,7 @@ export const routes: ReadonlyArray<Route> = [
   ),
   // passwords
   route('generateRandomPassword', 'POST', '/v1/{project_id}/csms/generate-password', RandomPassword.generate),
-  // tags (routes with more literal segments win, so /csms/events/... below stays with events)
+  // tags (`/csms/{secret_id}/...`: `match` prefers the literal `events`, so `/csms/events/tags` is an event)
   route('createSecretTag', 'POST', '/v1/{project_id}/csms/{secret_id}/tags', Tags.create, 204, 'nested'),
   route('deleteSecretTag', 'DELETE', '/v1/{project_id}/csms/{secret_id}/tags/{key}', Tags.remove, 204, 'nested'),
   route('batchCreateOrDeleteTags', 'POST', '/v1/{project_id}/csms/{secret_id}/tags/action', Tags.batch, 204, 'nested'),
@@ -151,8 +151,10 @@ export const routes: ReadonlyArray<Route> = [
 
 /**
  * The route of `method` and `path` (which may carry a query string). Among the routes that fit, the
- * one with the most literal segments wins (`/csms/events/x` is an event, not a secret id). No route:
- * 404 APIGW.0101, as the gateway answers; a project id other than `projectId`: 400 CSMS.0003.
+ * one with the most literal segments wins; between routes with as many, the one whose first literal
+ * comes earlier (`GET /csms/events/tags` shows the event `tags`, it does not list the tags of a
+ * secret whose id is `events`). The order of the table never decides. No route: 404 APIGW.0101, as
+ * the gateway answers; a project id other than `projectId`: 400 CSMS.0003.
  *
  * @category destructors
  * @since 0.1.0
@@ -170,7 +172,14 @@ export const match = (
   } catch {
     return E.left(CsmsError.make('CSMS.0003'))
   }
-  let best: { readonly route: Route; readonly params: Record<string, string>; readonly literals: number } | undefined
+  let best:
+    | {
+        readonly route: Route
+        readonly params: Record<string, string>
+        readonly template: ReadonlyArray<string>
+        readonly literals: number
+      }
+    | undefined
   for (const candidate of table) {
     if (candidate.method !== method.toUpperCase()) continue
     const template = candidate.path.split('/').slice(1)
@@ -179,14 +188,16 @@ export const match = (
     let literals = 0
     const fits = template.every((part, i) => {
       const segment = segments[i] ?? ''
-      if (part.startsWith('{')) {
+      if (isParameter(part)) {
         params[part.slice(1, -1)] = segment
         return segment !== ''
       }
       literals++
       return part === segment
     })
-    if (fits && (best === undefined || literals > best.literals)) best = { route: candidate, params, literals }
+    if (fits && (best === undefined || moreSpecific(template, literals, best.template, best.literals))) {
+      best = { route: candidate, params, template, literals }
+    }
   }
   if (best === undefined) return E.left(CsmsError.routeNotFound())
   if (best.params['project_id'] !== undefined && best.params['project_id'] !== projectId) {
@@ -203,3 +214,24 @@ export const match = (
  */
 export const pathOf = (routeOf: Route, params: { readonly [name: string]: string }): string =>
   routeOf.path.replace(/\{([a-z_]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+const isParameter = (part: string): boolean => part.startsWith('{')
+
+/** More literal segments; as many: the first position where one has a literal and the other not. */
+const moreSpecific = (
+  a: ReadonlyArray<string>,
+  aLiterals: number,
+  b: ReadonlyArray<string>,
+  bLiterals: number,
+): boolean => {
+  if (aLiterals !== bLiterals) return aLiterals > bLiterals
+  for (let i = 0; i < a.length; i++) {
+    const aLiteral = !isParameter(a[i] ?? '')
+    if (aLiteral !== !isParameter(b[i] ?? '')) return aLiteral
+  }
+  return false
+}

@@ -1,6 +1,8 @@
 import { StageLabel } from '@secrets-engine/core'
 import { CsmsErrors, Dialect, Routes } from '@secrets-engine/huawei'
 import * as E from 'fp-ts/lib/Either.js'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ok, refused, testCsms } from './support/csms.js'
 
@@ -38,6 +40,43 @@ describe('Routes.match', () => {
     expect(CsmsErrors.toWire(CsmsErrors.secretNotFound(), 'nested')).toStrictEqual({
       error: { error_code: 'CSMS.0106', error_msg: 'The secret name not found int the db.' },
     })
+  })
+})
+
+describe('Routes.match tie-break', () => {
+  const project = '0123456789abcdef0123456789abcdef'
+  it('prefers the route whose first literal comes earlier, whatever the order of the table', () => {
+    const path = `/v1/${project}/csms/events/tags`
+    for (const table of [Routes.routes, [...Routes.routes].reverse()]) {
+      expect(
+        E.map((m: Routes.Match) => [m.route.operation, m.params])(Routes.match('GET', path, project, table)),
+      ).toStrictEqual(E.right(['showSecretEvent', { project_id: project, event_name: 'tags' }]))
+    }
+    expect(
+      E.map((m: Routes.Match) => m.route.operation)(Routes.match('GET', `/v1/${project}/csms/other/tags`, project)),
+    ).toStrictEqual(E.right('listSecretTags'))
+  })
+})
+
+describe('packages/huawei/README.md', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8')
+  // `| \`name(args)\` (note) | \`VERB /path?query\` | status ... |`
+  const rows = Array.from(
+    readme.matchAll(/^\| `(\w+)\([^)]*\)`[^|]*\| `(GET|POST|PUT|DELETE) ([^`?]+)(?:\?[^`]*)?` +\| (\d{3})/gm),
+    (m) => ({ operation: m[1], method: m[2], path: m[3], status: Number(m[4]) }),
+  )
+
+  it('lists every route once, with its method, path and success status', () => {
+    expect(rows.map((r) => r.operation).sort()).toStrictEqual(Routes.routes.map((r) => r.operation).sort())
+    for (const row of rows) {
+      const route = Routes.routes.find((r) => r.operation === row.operation)
+      const shown = row.path?.startsWith('...') === true ? row.path.slice(3) : row.path
+      expect([route?.method, route?.path.endsWith(shown ?? '') === true, route?.successStatus]).toStrictEqual([
+        row.method,
+        true,
+        row.status,
+      ])
+    }
   })
 })
 
