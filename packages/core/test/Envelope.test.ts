@@ -43,14 +43,19 @@ describe('Envelope', () => {
         const bytes = Buffer.from(text, 'base64')
         const canonical = text.length > 0 && bytes.toString('base64') === text
         expect(Envelope.fromBase64(text)).toStrictEqual(
-          canonical ? E.right({ bytes: new Uint8Array(bytes) }) : E.left(expect.anything()),
+          canonical
+            ? E.right({ bytes: new Uint8Array(bytes) })
+            : E.left(CryptoError.malformedEnvelope(text === '' ? 'empty' : 'not canonical base64')),
         )
       }),
     )
   })
 
+  it('refuses the empty text as an empty envelope', () => {
+    expect(Envelope.fromBase64('')).toStrictEqual(E.left(CryptoError.malformedEnvelope('empty')))
+  })
+
   it.each([
-    '',
     'A',
     'AA',
     'AAA',
@@ -66,8 +71,8 @@ describe('Envelope', () => {
     'AQ=',
     'AR==',
     'AAB=',
-  ])('refuses %j', (text) => {
-    expect(E.isLeft(Envelope.fromBase64(text))).toBe(true)
+  ])('refuses %j as not canonical base64', (text) => {
+    expect(Envelope.fromBase64(text)).toStrictEqual(E.left(CryptoError.malformedEnvelope('not canonical base64')))
   })
 
   it('says why it refuses', () => {

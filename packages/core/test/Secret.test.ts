@@ -220,8 +220,11 @@ describe('invariants', () => {
         let s = Secret.create(rules)(name, { versionId: id('v0'), createdAt: 0, value: 'v0' })
         expect(Secret.invariantViolations(rules)(s)).toStrictEqual([])
         steps.forEach((step, i) => {
+          // A copy taken before the step: a refused step that mutated its input would differ from it.
+          const before = structuredClone(s)
           const next = apply(s, step, i + 1)
           if (E.isRight(next)) s = next.right
+          else expect(s).toStrictEqual(before)
           expect(Secret.invariantViolations(rules)(s)).toStrictEqual([])
           // a version's value never changes once written
           for (const version of s.versions) expect(version.value).toBe(version.versionId)

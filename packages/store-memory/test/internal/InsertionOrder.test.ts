@@ -52,4 +52,49 @@ describe('InsertionOrder', () => {
       { numRuns: 30 },
     )
   })
+
+  it('passes over `offset` kept entries and leaves out `leftOut`, like a filter over the live entries', () => {
+    const queryArb = fc.record({
+      after: fc.nat(),
+      limit: fc.integer({ min: 1, max: 40 }),
+      offset: fc.nat(60),
+      // Picks among the live entries, which `page` requires of what it leaves out.
+      leftOut: fc.array(fc.nat(), { maxLength: 30 }),
+    })
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { minLength: 100, maxLength: 600 }),
+        fc.array(queryArb, { minLength: 1, maxLength: 5 }),
+        (ops, queries) => {
+          const order = InsertionOrder.make<Item>()
+          const live: Array<Item> = []
+          let seq = 0
+          const check = (): void => {
+            for (const query of queries) {
+              const after = query.after % (seq + 2)
+              const { limit, offset } = query
+              const leftOut = new Set(query.leftOut.flatMap((pick) => live[pick % live.length] ?? []))
+              const kept = live.filter((e) => e.seq > after && !leftOut.has(e))
+              const page = order.page(after, limit, offset, [...leftOut])
+              expect(page.entries).toStrictEqual(kept.slice(offset, offset + limit))
+              expect(page.more).toBe(kept.length > offset + limit)
+            }
+          }
+          for (const op of ops) {
+            if (op.kind === 'append') {
+              seq += 1 + (seq % 3)
+              const item: Item = { seq, slot: -1 }
+              order.append(item)
+              live.push(item)
+            } else if (live.length > 0) {
+              const [item] = live.splice(op.pick % live.length, 1)
+              if (item !== undefined) order.remove(item)
+            }
+            check()
+          }
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
 })
