@@ -1,32 +1,14 @@
 // Concurrency: requests on one secret interleave at every await of the store (fc.scheduler picks the
 // order). However they interleave, no acknowledged write is lost and no invariant breaks.
-import { Dialect, type SecretRecord } from '@secrets-engine/alibaba'
-import { Secret, type SecretStore } from '@secrets-engine/core'
+import { Dialect } from '@secrets-engine/alibaba'
+import { Secret } from '@secrets-engine/core'
+import { scheduledStore } from '@secrets-engine/testkit'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { describe, expect, it } from 'vitest'
 import { testEngine } from './support/engine.js'
 import { runs } from './support/runs.js'
-
-/** Every store call waits for the scheduler, so requests interleave between reads and commits. */
-const scheduled = (
-  s: fc.Scheduler,
-  store: SecretStore.SecretStore<SecretRecord>,
-): SecretStore.SecretStore<SecretRecord> => {
-  const wrap =
-    <Args extends ReadonlyArray<unknown>, L, A>(label: string, f: (...args: Args) => TE.TaskEither<L, A>) =>
-    (...args: Args): TE.TaskEither<L, A> =>
-    () =>
-      s.schedule(Promise.resolve(), label).then(() => f(...args)())
-  return {
-    get: wrap('get', store.get),
-    commit: wrap('commit', store.commit),
-    remove: wrap('remove', store.remove),
-    list: wrap('list', store.list),
-  }
-}
 
 type Op =
   | { readonly kind: 'put'; readonly id: string }
@@ -59,7 +41,8 @@ describe('concurrent requests on one secret', () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.array(opArb, { minLength: 2, maxLength: 6 }), async (s, ops) => {
         const base = testEngine()
-        const { engine } = testEngine({ store: scheduled(s, base.store), keyring: base.engine.keyring })
+        // Every store call waits for the scheduler, so requests interleave between reads and commits.
+        const { engine } = testEngine({ store: scheduledStore(base.store, s), keyring: base.engine.keyring })
         await base.engine.request('CreateSecret', { SecretName: 's', VersionId: 'v0', SecretData: 'data-v0' })()
 
         const running = ops.map((op) => engine.request(...paramsOf(op))())

@@ -9,6 +9,8 @@ import type { SecretStore } from '@secrets-engine/core'
 import type fc from 'fast-check'
 
 /**
+ * The store keeps its `index`, so that an engine on it pages and counts as on the store itself.
+ *
  * @category constructors
  * @since 0.1.0
  */
@@ -21,4 +23,5 @@ export const scheduledStore = <R>(store: SecretStore.SecretStore<R>, s: fc.Sched
   remove: (name, expected) => () =>
     s.schedule(Promise.resolve(), `store.remove ${name} @${expected}`).then(() => store.remove(name, expected)()),
   list: (request) => () => s.schedule(Promise.resolve(), 'store.list').then(() => store.list(request)()),
+  ...(store.index === undefined ? {} : { index: store.index }),
 })
