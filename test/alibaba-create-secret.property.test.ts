@@ -58,11 +58,17 @@ describe('CreateSecret: one broken rule', () => {
       const planted = { ...request, SecretData: SecretData === request['SecretData'] ? marker : SecretData }
       return fc.constantFrom(...createSecretRuleBreakers.filter((b) => b.appliesTo(planted))).map((breaker) => ({
         broken: breaker.break(planted),
+        breaker,
         marker,
       }))
     })
     fc.assert(
-      fc.property(applicable, ({ broken, marker }) => {
+      fc.property(applicable, ({ broken, breaker, marker }) => {
+        // A breaker of the value keeps the marker in the value it breaks, or the property could not
+        // see an error that quotes it.
+        if (breaker.parameter === 'SecretData' && breaker.code !== 'MissingParameter') {
+          expect(broken['SecretData']).toContain(marker)
+        }
         const result = validateRequest('CreateSecret', broken)
         expect(JSON.stringify(result).includes(marker) && E.isLeft(result)).toBe(false)
       }),

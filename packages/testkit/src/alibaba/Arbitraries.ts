@@ -395,13 +395,15 @@ export const createSecretRuleBreakers: ReadonlyArray<RuleBreaker> = [
     ...r,
     VersionId: 'v'.repeat(Dialect.versionIdRule.maxLength + 1),
   })),
+  // The value breakers keep the value they were given inside the value they break, so that a test can
+  // look for it in the error.
   invalid('SecretData is at most 30720 bytes', 'SecretData', is('Generic'), (r) => ({
     ...r,
-    SecretData: 'é'.repeat(CreateSecret.limits.secretDataBytes / 2 + 1),
+    SecretData: `${r['SecretData'] ?? ''}${'é'.repeat(CreateSecret.limits.secretDataBytes / 2 + 1)}`,
   })),
   invalid('typed SecretData has its JSON shape', 'SecretData', is('Rds', 'Redis', 'RAMCredentials', 'ECS'), (r) => ({
     ...r,
-    SecretData: '{}',
+    SecretData: `[${r['SecretData'] ?? '{}'}]`,
   })),
   invalid('SecretDataType is text or binary', 'SecretDataType', always, (r) => ({ ...r, SecretDataType: 'TEXT' })),
   invalid('typed secrets are text', 'SecretDataType', is('Rds', 'Redis', 'RAMCredentials', 'ECS'), (r) => ({
