@@ -178,43 +178,26 @@ export const storeIndex: SecretStore.Index<SecretRecord.SecretRecord> = {
 // -------------------------------------------------------------------------------------
 
 /**
- * The secret under `name` as it is at `env.now`: an expired secret is removed first, a secret
- * whose rotation is due is rotated first. Store failures become 500 InternalFailure.
- *
- * @category reading
- * @since 0.1.0
- */
-export const read =
-  (env: Env, name: string): TE.TaskEither<ApiError.ApiError, O.Option<Stored>> =>
-  () =>
-    settle(env, name)
-
-/**
- * The secret `reference` (a name or an ARN) names, or 404 Forbidden.ResourceNotFound.
- *
- * @category reading
- * @since 0.1.0
- */
-export const nameOf = (env: Env, reference: string): TE.TaskEither<ApiError.ApiError, string> => {
-  const name = Wire.nameFromReference(env.config.region, env.config.accountId, reference)
-  return () => Promise.resolve(name === undefined ? E.left(ApiError.resourceNotFound()) : E.right(name))
-}
-
-/**
- * The secret `reference` (a name or an ARN) names, as it is at `env.now`, or 404
- * Forbidden.ResourceNotFound when there is none.
+ * The secret `reference` (a name or an ARN) names, as it is at `env.now` (an expired secret is
+ * removed first, a secret whose rotation is due is rotated first), or `notFound()` when there is
+ * none: 404 Forbidden.ResourceNotFound unless the operation has its own. Store failures become 500
+ * InternalFailure.
  *
  * @category reading
  * @since 0.1.0
  */
 export const readExisting =
-  (env: Env, reference: string): TE.TaskEither<ApiError.ApiError, Stored> =>
+  (
+    env: Env,
+    reference: string,
+    notFound: () => ApiError.ApiError = ApiError.resourceNotFound,
+  ): TE.TaskEither<ApiError.ApiError, Stored> =>
   async () => {
-    const name = Wire.nameFromReference(env.config.region, env.config.accountId, reference)
-    if (name === undefined) return E.left(ApiError.resourceNotFound())
+    const name = resolve(env, reference)
+    if (name === undefined) return E.left(notFound())
     const found = await settle(env, name)
     if (E.isLeft(found)) return found
-    return O.isSome(found.right) ? E.right(found.right.value) : E.left(ApiError.resourceNotFound())
+    return O.isSome(found.right) ? E.right(found.right.value) : E.left(notFound())
   }
 
 /**
@@ -267,8 +250,9 @@ export const transact =
   }
 
 /**
- * `transact` on the secret `reference` (a name or an ARN) names, which must exist: 404
- * Forbidden.ResourceNotFound otherwise. Most writes start this way.
+ * `transact` on the secret `reference` (a name or an ARN) names, which must exist: `notFound()`
+ * otherwise (404 Forbidden.ResourceNotFound unless the operation has its own). Most writes start
+ * this way.
  *
  * @category writing
  * @since 0.1.0
@@ -277,12 +261,12 @@ export const transactExisting = <B>(
   env: Env,
   reference: string,
   decide: (current: Stored) => TE.TaskEither<ApiError.ApiError, Decision<B>>,
+  notFound: () => ApiError.ApiError = ApiError.resourceNotFound,
 ): TE.TaskEither<ApiError.ApiError, B> => {
-  const name = Wire.nameFromReference(env.config.region, env.config.accountId, reference)
-  const notFound = (): Promise<E.Either<ApiError.ApiError, never>> =>
-    Promise.resolve(E.left(ApiError.resourceNotFound()))
-  if (name === undefined) return notFound
-  return transact(env, name, (current) => (O.isSome(current) ? decide(current.value) : notFound))
+  const name = resolve(env, reference)
+  const missing = (): Promise<E.Either<ApiError.ApiError, never>> => Promise.resolve(E.left(notFound()))
+  if (name === undefined) return missing
+  return transact(env, name, (current) => (O.isSome(current) ? decide(current.value) : missing))
 }
 
 /**
@@ -296,6 +280,10 @@ export const storeFailure = (_: StoreError.StoreError): ApiError.ApiError => Api
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/** The name `reference` (a name or an ARN) gives, or undefined for an ARN of no secret of this engine. */
+const resolve = (env: Env, reference: string): string | undefined =>
+  Wire.nameFromReference(env.config.region, env.config.accountId, reference)
 
 /** Marks a lost compare-and-set, which the transaction answers by starting again. */
 const conflict: unique symbol = Symbol('conflict')

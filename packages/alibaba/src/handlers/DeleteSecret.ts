@@ -4,14 +4,12 @@
  * be described, listed and restored; scheduling it again is 409 Rejected.ResourceInDeleteWindow,
  * but forcing its deletion is allowed (the caller wants it gone sooner, not twice). Nothing runs
  * when the window ends: every read treats a secret whose `PlannedDeleteTime` has passed as gone
- * (see `Engine.read`). An unknown secret is 404 with Alibaba's own message for this operation.
+ * (see `Engine.ts`). An unknown secret is 404 with Alibaba's own message for this operation.
  * Scheduling leaves `UpdateTime` as it was, as it changes no metadata.
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import type { DeleteSecretCommand } from '../DeleteSecret.js'
 import * as Engine from '../Engine.js'
@@ -45,25 +43,22 @@ export const handle = (
   command: DeleteSecretCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, DeleteSecretResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.mapLeft(() => ApiError.secretNotFoundOnDelete()),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.secretNotFoundOnDelete())
-        const { deletion } = command
-        if (deletion.force) {
-          return TE.right(Engine.remove({ SecretName: name, PlannedDeleteTime: Wire.date(env.now) }))
-        }
-        const { record } = current.value
-        if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
-        const plannedDeleteAt = env.now + deletion.recoveryWindowInDays * dayMillis
-        return TE.right(
-          Engine.commit(
-            { ...record, plannedDeleteAt },
-            { SecretName: name, PlannedDeleteTime: Wire.date(plannedDeleteAt) },
-          ),
-        )
-      }),
-    ),
+  Engine.transactExisting(
+    env,
+    command.secretName,
+    ({ name, record }) => {
+      const { deletion } = command
+      if (deletion.force) {
+        return TE.right(Engine.remove({ SecretName: name, PlannedDeleteTime: Wire.date(env.now) }))
+      }
+      if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
+      const plannedDeleteAt = env.now + deletion.recoveryWindowInDays * dayMillis
+      return TE.right(
+        Engine.commit(
+          { ...record, plannedDeleteAt },
+          { SecretName: name, PlannedDeleteTime: Wire.date(plannedDeleteAt) },
+        ),
+      )
+    },
+    ApiError.secretNotFoundOnDelete,
   )

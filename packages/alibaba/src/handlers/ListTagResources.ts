@@ -13,7 +13,6 @@
  * @since 0.1.0
  */
 import * as A from 'fp-ts/lib/ReadonlyArray.js'
-import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
@@ -97,13 +96,8 @@ const named = (
     TE.flatMap(
       TE.traverseSeqArray((name) =>
         pipe(
-          Engine.read(env, name),
-          TE.flatMap(
-            O.match(
-              () => TE.left(ApiError.resourceIdNotFound()),
-              (stored) => TE.right(stored.record),
-            ),
-          ),
+          Engine.readExisting(env, name, ApiError.resourceIdNotFound),
+          TE.map((stored) => stored.record),
         ),
       ),
     ),

@@ -6,9 +6,7 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import * as Engine from '../Engine.js'
 import type { RestoreSecretCommand } from '../RestoreSecret.js'
@@ -37,14 +35,8 @@ export const handle = (
   command: RestoreSecretCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, RestoreSecretResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) => {
-        if (O.isNone(current)) return TE.left(ApiError.resourceNotFound())
-        const { plannedDeleteAt: _, ...record } = current.value.record
-        if (current.value.record.plannedDeleteAt === undefined) return TE.left(ApiError.resourceInUse())
-        return TE.right(Engine.commit(record, { SecretName: name }))
-      }),
-    ),
-  )
+  Engine.transactExisting(env, command.secretName, ({ name, record }) => {
+    if (record.plannedDeleteAt === undefined) return TE.left(ApiError.resourceInUse())
+    const { plannedDeleteAt: _, ...restored } = record
+    return TE.right(Engine.commit(restored, { SecretName: name }))
+  })

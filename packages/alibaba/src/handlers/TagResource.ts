@@ -4,10 +4,9 @@
  *
  * @since 0.1.0
  */
-import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
-import * as Engine from '../Engine.js'
+import type * as Engine from '../Engine.js'
 import type { TagResourceCommand } from '../TagResource.js'
 import * as Tagging from '../Tagging.js'
 import { retag } from './Tagging.js'
@@ -36,9 +35,4 @@ export const handle = (
   command: TagResourceCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, TagResourceResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      retag(env, name, ApiError.resourceNotFound, (tags) => Tagging.addTags(tags, command.tags, 'Tags'), {}),
-    ),
-  )
+  retag(env, command.secretName, ApiError.resourceNotFound, (tags) => Tagging.addTags(tags, command.tags, 'Tags'), {})

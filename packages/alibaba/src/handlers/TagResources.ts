@@ -68,8 +68,8 @@ export const changeAll = (
         names,
         TE.traverseSeqArray((name) =>
           pipe(
-            Engine.read(env, name),
-            TE.flatMap((current) => taggable(current, ApiError.resourceIdNotFound)),
+            Engine.readExisting(env, name, ApiError.resourceIdNotFound),
+            TE.flatMapEither(({ record }) => taggable(record)),
             TE.flatMapEither((record) => change(record.tags)),
           ),
         ),

@@ -7,10 +7,8 @@
  *
  * @since 0.1.0
  */
-import type * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import type { Tag } from '../CreateSecret.js'
 import * as Engine from '../Engine.js'
@@ -22,46 +20,41 @@ import * as Tagging from '../Tagging.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * The record `change` may act on: present (else `notFound`) and not pending deletion.
+ * The record `change` may act on: one not pending deletion.
  *
  * @category handler
  * @since 0.1.0
  */
-export const taggable = (
-  current: O.Option<Engine.Stored>,
-  notFound: () => ApiError.ApiError,
-): TE.TaskEither<ApiError.ApiError, SecretRecord.SecretRecord> =>
-  O.isNone(current)
-    ? TE.left(notFound())
-    : current.value.record.plannedDeleteAt !== undefined
-      ? TE.left(ApiError.resourceInDeleteWindow())
-      : TE.right(current.value.record)
+export const taggable = (record: SecretRecord.SecretRecord): E.Either<ApiError.ApiError, SecretRecord.SecretRecord> =>
+  record.plannedDeleteAt !== undefined ? E.left(ApiError.resourceInDeleteWindow()) : E.right(record)
 
 /**
- * Applies `change` to the tags of the secret `name`.
+ * Applies `change` to the tags of the secret `reference` (a name or an ARN) names; `notFound()`
+ * when there is none.
  *
  * @category handler
  * @since 0.1.0
  */
 export const retag = <B>(
   env: Engine.Env,
-  name: string,
+  reference: string,
   notFound: () => ApiError.ApiError,
   change: (tags: ReadonlyArray<Tag>) => E.Either<ApiError.ApiError, ReadonlyArray<Tag>>,
   body: B,
 ): TE.TaskEither<ApiError.ApiError, B> =>
-  Engine.transact(env, name, (current) =>
-    pipe(
-      taggable(current, notFound),
-      TE.flatMap((record) =>
-        pipe(
-          TE.fromEither(change(record.tags)),
-          TE.map((tags) =>
-            Tagging.sameTags(tags, record.tags)
-              ? Engine.keep(body)
-              : Engine.commit({ ...record, tags, updatedAt: env.now }, body),
-          ),
-        ),
-      ),
-    ),
+  Engine.transactExisting(
+    env,
+    reference,
+    ({ record }) => {
+      const checked = taggable(record)
+      if (E.isLeft(checked)) return TE.left(checked.left)
+      const tags = change(record.tags)
+      if (E.isLeft(tags)) return TE.left(tags.left)
+      return TE.right(
+        Tagging.sameTags(tags.right, record.tags)
+          ? Engine.keep(body)
+          : Engine.commit({ ...record, tags: tags.right, updatedAt: env.now }, body),
+      )
+    },
+    notFound,
   )

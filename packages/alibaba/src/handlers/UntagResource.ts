@@ -5,10 +5,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
-import * as Engine from '../Engine.js'
+import type * as Engine from '../Engine.js'
 import * as Tagging from '../Tagging.js'
 import type { UntagResourceCommand } from '../UntagResource.js'
 import { retag } from './Tagging.js'
@@ -37,9 +36,10 @@ export const handle = (
   command: UntagResourceCommand,
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, UntagResourceResponse> =>
-  pipe(
-    Engine.nameOf(env, command.secretName),
-    TE.flatMap((name) =>
-      retag(env, name, ApiError.resourceNotFound, (tags) => E.right(Tagging.removeTags(tags, command.tagKeys)), {}),
-    ),
+  retag(
+    env,
+    command.secretName,
+    ApiError.resourceNotFound,
+    (tags) => E.right(Tagging.removeTags(tags, command.tagKeys)),
+    {},
   )
