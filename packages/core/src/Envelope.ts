@@ -200,7 +200,11 @@ const decodeBase64 = (text: string): Uint8Array | undefined => {
   return bytes
 }
 
-/** The bytes of the base64 text in `src[0, length)`, whose length is a multiple of 4. */
+/**
+ * The bytes of the base64 text in `src[0, length)`, whose length is a multiple of 4. `out` is taken
+ * before the text is known to be valid, and may sit in the shared slab: every refusal wipes what was
+ * decoded into it, as it may be part of a secret value.
+ */
 const decodeBytes = (src: Uint8Array, length: number): Uint8Array | undefined => {
   const padding = length > 0 && src[length - 1] === equals ? (src[length - 2] === equals ? 2 : 1) : 0
   const out = allocate((length / 4) * 3 - padding)
@@ -213,7 +217,10 @@ const decodeBytes = (src: Uint8Array, length: number): Uint8Array | undefined =>
       (at12[src[i + 1] as number] as number) |
       (at6[src[i + 2] as number] as number) |
       (at0[src[i + 3] as number] as number)
-    if (n < 0) return undefined
+    if (n < 0) {
+      out.fill(0)
+      return undefined
+    }
     out[o] = n >>> 16
     out[o + 1] = (n >>> 8) & 0xff
     out[o + 2] = n & 0xff
@@ -224,9 +231,11 @@ const decodeBytes = (src: Uint8Array, length: number): Uint8Array | undefined =>
       (at18[src[full] as number] as number) |
       (at12[src[full + 1] as number] as number) |
       (padding === 2 ? 0 : (at6[src[full + 2] as number] as number))
-    if (n < 0) return undefined
     // Canonical form: the bits that padding drops must be zero.
-    if ((padding === 2 ? n & 0xffff : n & 0xff) !== 0) return undefined
+    if (n < 0 || (padding === 2 ? n & 0xffff : n & 0xff) !== 0) {
+      out.fill(0)
+      return undefined
+    }
     out[o] = n >>> 16
     if (padding === 1) out[o + 1] = (n >>> 8) & 0xff
   }

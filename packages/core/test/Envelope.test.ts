@@ -75,6 +75,26 @@ describe('Envelope', () => {
     expect(Envelope.fromBase64(text)).toStrictEqual(E.left(CryptoError.malformedEnvelope('not canonical base64')))
   })
 
+  it('leaves nothing of a refused text in the shared buffer that decoded envelopes are views of', () => {
+    const secret = new TextEncoder().encode('secret-value')
+    const holds = (buffer: ArrayBufferLike): boolean => {
+      const all = new Uint8Array(buffer)
+      return all.some((_, at) => secret.every((byte, i) => all[at + i] === byte))
+    }
+    const before = Envelope.fromBase64('AAAA')
+    // Four groups decode to 'secret-value' before the fifth fails.
+    expect(Envelope.fromBase64(Buffer.from(secret).toString('base64') + 'AB$A')).toStrictEqual(
+      E.left(CryptoError.malformedEnvelope('not canonical base64')),
+    )
+    expect(Envelope.fromBase64(Buffer.from(secret).toString('base64') + 'AB==')).toStrictEqual(
+      E.left(CryptoError.malformedEnvelope('not canonical base64')),
+    )
+    const after = Envelope.fromBase64('AAAA')
+    if (E.isLeft(before) || E.isLeft(after)) return expect.fail('AAAA is canonical base64')
+    expect(holds(before.right.bytes.buffer)).toBe(false)
+    expect(holds(after.right.bytes.buffer)).toBe(false)
+  })
+
   it('says why it refuses', () => {
     expect(Envelope.fromBase64('A')).toStrictEqual(E.left(CryptoError.malformedEnvelope('not canonical base64')))
     expect(Envelope.fromBase64('')).toStrictEqual(E.left(CryptoError.malformedEnvelope('empty')))
