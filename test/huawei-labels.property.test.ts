@@ -106,11 +106,33 @@ describe('CSMS stage labels', () => {
         async (labels) => {
           const env = testCsms()
           await ok(env.csms.createSecret({ name: 's', secret_string: 'v' }))
+          let created = 1
+          let before = await versionsOf(env)
           for (const label of labels) {
-            await env.csms.createSecretVersion('s', {
+            const result = await env.csms.createSecretVersion('s', {
               secret_string: 'v',
               ...(label === undefined ? {} : { version_stages: [label] }),
             })()
+            const after = await versionsOf(env)
+            if (E.isLeft(result)) {
+              expect(after).toStrictEqual(before)
+              continue
+            }
+            created++
+            // At most 12 stages mark at most 12 versions, so pruning always gets down to 20.
+            expect(after.length).toBe(Math.min(20, created))
+            const kept = new Set(after.map((v) => v.number))
+            expect(kept.has(created)).toBe(true)
+            const removed = before.filter((v) => !kept.has(v.number))
+            // A removed version carried no stage once the write had moved them: every stage it had
+            // before the write is still on a version.
+            const stagesAfter = after.flatMap((v) => v.stages)
+            for (const v of removed) for (const s of v.stages) expect(stagesAfter).toContain(s)
+            // Oldest first: every version the write left unstaged is newer than every removed one.
+            for (const v of after.filter((v) => v.stages.length === 0)) {
+              for (const r of removed) expect(r.number).toBeLessThan(v.number)
+            }
+            before = after
           }
           const stored = await ok(env.store.get('s'))
           if (O.isNone(stored)) return expect.fail('the secret is gone')
@@ -127,6 +149,15 @@ describe('CSMS stage labels', () => {
     )
   })
 })
+
+/** The versions of secret `s`, oldest first: each one's number (`v7` is 7) and stages. */
+const versionsOf = async (
+  env: ReturnType<typeof testCsms>,
+): Promise<ReadonlyArray<{ readonly number: number; readonly stages: ReadonlyArray<string> }>> => {
+  const stored = await ok(env.store.get('s'))
+  if (O.isNone(stored)) return expect.fail('the secret is gone')
+  return stored.value.record.secret.versions.map((v) => ({ number: Number(v.versionId.slice(1)), stages: v.stages }))
+}
 
 const currentHolder = async (env: ReturnType<typeof testCsms>): Promise<string> =>
   (await ok(env.csms.showSecretStage('s', 'SYSCURRENT'))).stage.version_id
