@@ -1,9 +1,10 @@
 /**
- * The engine suite: each operation the issue names, on an engine built on one adapter, beside the bare
- * envelope call of the same value on the same adapter (`cipher.open` for the reads, `cipher.seal` for
- * the writes), timed in turn within each round, so a noisy machine slows both alike. Reads take the
- * value's version three ways (ACSCurrent, VersionId, a custom label); DescribeSecret and ListSecrets
- * open nothing, so their ratio to the open only says how they compare with a read's floor.
+ * The engine suite: GetSecretValue, DescribeSecret, ListSecrets, CreateSecret and PutSecretValue, on an
+ * engine built on one adapter, beside the bare envelope call of the same value on the same adapter
+ * (`cipher.open` for the reads, `cipher.seal` for the writes), timed in turn within each round, so a
+ * noisy machine slows both alike. Reads take the value's version three ways (ACSCurrent, VersionId, a
+ * custom label); DescribeSecret and ListSecrets open nothing, so their ratio to the open only says how
+ * they compare with a read's floor.
  *
  * Every engine call goes through `request` (wire parameters, decoding, RequestId), as a caller's does,
  * and a Left stops the run: a benchmark of failing calls measures nothing.

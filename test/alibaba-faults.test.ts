@@ -48,11 +48,14 @@ const session: ReadonlyArray<Step | 'advance'> = [
 
 const operations = ['get', 'commit', 'remove', 'list'] as const
 
+/** The indices of the session's requests: a fault during a clock move would test nothing. */
+const requests = session.flatMap((step, i) => (step === 'advance' ? [] : [i]))
+
 describe('store faults', () => {
   it('a request either completes or changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.nat(session.length - 1),
+        fc.constantFrom(...requests),
         fc.constantFrom(...operations),
         fc.integer({ min: 1, max: 40 }),
         async (at, operation, times) => {

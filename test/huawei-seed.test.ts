@@ -4,6 +4,7 @@ import { createCsms } from '@secrets-engine/huawei'
 import { Random } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { uuidPattern } from '../packages/huawei/test/support/csms.js'
 
 const project = '2b31ed520b8a4a6cbebedb6e57c1a7e5'
 const at = 1581507580000
@@ -21,7 +22,7 @@ describe('seed 004: CreateSecret', () => {
     if (E.isLeft(result)) return expect.fail(JSON.stringify(result.left))
     const secret = result.right['secret'] as Record<string, unknown>
     expect(secret).toStrictEqual({
-      id: secret['id'],
+      id: expect.stringMatching(uuidPattern),
       name: 'demo',
       state: 'ENABLED',
       kms_key_id: '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
