@@ -1,5 +1,6 @@
-// How many runs a check gets: its own count, the caller's option over it, and fast-check's global
-// numRuns over both (FC_NUM_RUNS in this repository), except for example checks, which run once.
+// How runChecks runs a suite: every check, each failure collected; and how many runs a check gets:
+// its own count, the caller's option over it, and fast-check's global numRuns over both (FC_NUM_RUNS
+// in this repository), except for example checks, which run once.
 import { runChecks, type Check } from '@secrets-engine/testkit'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -37,5 +38,21 @@ describe('runChecks: the number of runs', () => {
     expect(await runsOf(40, {})).toBe(7)
     expect(await runsOf(40, { numRuns: 20 })).toBe(7)
     expect(await runsOf(1, { numRuns: 20 })).toBe(1)
+  })
+})
+
+describe('runChecks: failures', () => {
+  it('runs every check and reports each one that fails, in order, not only the first', async () => {
+    const check = (name: string, passes: boolean): Check<null> => ({
+      name,
+      property: () => fc.asyncProperty(fc.nat(), async () => passes),
+    })
+    const result = await runChecks(
+      [check('first fails', false), check('second passes', true), check('third fails', false)],
+      null,
+      { endOnFailure: true },
+    )
+    expect(result.ok).toBe(false)
+    expect(result.failures.map((f) => f.check)).toStrictEqual(['first fails', 'third fails'])
   })
 })

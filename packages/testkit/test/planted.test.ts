@@ -1,9 +1,8 @@
-// The kit must catch broken targets and broken stores, print the seed and the shrunk sequence, and
-// replay a failure from its seed and path.
-import { checkAlibabaConformance, checkStore, report } from '@secrets-engine/testkit'
+// The conformance suite must catch broken targets, print the seed and the shrunk sequence, and replay
+// a failure from its seed and path. Broken stores: stores.test.ts.
+import { checkAlibabaConformance, report } from '@secrets-engine/testkit'
 import { describe, expect, it } from 'vitest'
 import { plantedBugs } from './planted.js'
-import { naiveStore } from './stores.js'
 
 describe('the conformance suite catches every planted bug', () => {
   for (const [bug, makeTarget] of plantedBugs) {
@@ -24,17 +23,4 @@ describe('the conformance suite catches every planted bug', () => {
       expect(replay.failures[0]?.counterexample).toBe(failure?.counterexample)
     })
   }
-})
-
-describe('the store contract catches a store whose commit ignores the revision', () => {
-  it('fails the compare-and-set checks', async () => {
-    const result = await checkStore(() => naiveStore('commitIgnoresRevision'), { endOnFailure: true })
-    expect(result.ok).toBe(false)
-    expect(result.failures.map((f) => f.check)).toEqual(
-      expect.arrayContaining([
-        'commit with a stale revision fails with RevisionConflict and changes nothing',
-        'of concurrent commits expecting the same revision, exactly one wins',
-      ]),
-    )
-  })
 })

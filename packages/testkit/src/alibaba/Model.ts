@@ -153,9 +153,6 @@ export const expire = (m: Model): void => {
 export const holderOf = (secret: ModelSecret, stage: string): ModelVersion | undefined =>
   secret.versions.find((v) => v.stages.includes(stage))
 
-/** @since 0.1.0 */
-export const sortedStages = (version: ModelVersion): ReadonlyArray<string> => [...version.stages].sort()
-
 const detach = (secret: ModelSecret, stage: string): void => {
   for (const v of secret.versions) v.stages = v.stages.filter((s) => s !== stage)
 }
@@ -206,7 +203,7 @@ const show = (params: Readonly<Record<string, string>>): string =>
 /**
  * Sends one request, compares the answer with `expected`, and applies `change` to the model when
  * the model predicted success. A difference that no deviation allows throws, with the request, the
- * prediction and the answer.
+ * prediction and the answer. The caller has expired the model's secrets first (see `request`).
  *
  * @category running
  * @since 0.1.0
@@ -218,7 +215,6 @@ export const step = async (
   params: Readonly<Record<string, string>>,
   predict: (m: Model) => { readonly expected: Expectation; readonly change?: () => void },
 ): Promise<void> => {
-  expire(m)
   const { expected, change } = predict(m)
   const actual = await r.target.request(action, params)
   const failing: Array<Difference> = []
@@ -265,6 +261,7 @@ export const request = (
   return {
     check: () => true,
     run: (m, r) => {
+      // Before the parameters, which may name a version of a secret that has just expired.
       expire(m)
       const p = typeof paramsOf === 'function' ? paramsOf(m) : paramsOf
       last = p

@@ -15,7 +15,6 @@ import {
   notFound,
   params,
   request,
-  sortedStages,
   type AlibabaCommand,
   type Model,
   type ModelSecret,
@@ -54,7 +53,7 @@ export const readValue = (
       SecretDataType: version.dataType,
       SecretType: 'Generic',
       CreateTime: wireDate(version.createdAt),
-      VersionStages: { VersionStage: sortedStages(version) },
+      VersionStages: { VersionStage: version.stages },
     },
   }
 }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { success, wireDate } from '../Expectation.js'
-import { existing, isSecret, params, request, sortedStages, type AlibabaCommand } from '../Model.js'
+import { existing, isSecret, params, request, type AlibabaCommand } from '../Model.js'
 import * as Pools from '../Pools.js'
 
 /** @since 0.1.0 */
@@ -42,7 +42,7 @@ export const listSecretVersionIds = (region: string, accountId: string): fc.Arbi
                 VersionId: shown.slice((number - 1) * size, number * size).map((v) => ({
                   VersionId: v.id,
                   CreateTime: wireDate(v.createdAt),
-                  VersionStages: { VersionStage: sortedStages(v) },
+                  VersionStages: { VersionStage: v.stages },
                 })),
               },
             }),
