@@ -18,6 +18,7 @@ import * as Engine from '../Engine.js'
 import type * as SecretRecord from '../SecretRecord.js'
 import * as SecretValues from '../SecretValues.js'
 import * as Wire from '../Wire.js'
+import { extendedConfigField, rotationFields } from './GetSecretValue.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -202,16 +203,7 @@ const responseOf = (
   VersionId: command.versionId,
   SecretType: command.secretType,
   ...(record.dkmsInstanceId === undefined ? {} : { DKMSInstanceId: record.dkmsInstanceId }),
-  ...(record.secretType === 'Generic'
-    ? {}
-    : {
-        AutomaticRotation: record.rotation.enabled ? ('Enabled' as const) : ('Disabled' as const),
-        ...(record.extendedConfig === undefined ? {} : { ExtendedConfig: record.extendedConfig }),
-        ...(record.rotation.intervalSeconds === undefined || !record.rotation.enabled
-          ? {}
-          : { RotationInterval: Wire.seconds(record.rotation.intervalSeconds) }),
-        ...(record.rotation.nextRotationAt === undefined
-          ? {}
-          : { NextRotationDate: Wire.date(record.rotation.nextRotationAt) }),
-      }),
+  // A new secret has not rotated yet, so these never include LastRotationDate.
+  ...rotationFields(record),
+  ...extendedConfigField(record),
 })

@@ -13,7 +13,7 @@ import type { DescribeSecretCommand } from '../DescribeSecret.js'
 import * as Engine from '../Engine.js'
 import type * as SecretRecord from '../SecretRecord.js'
 import * as Wire from '../Wire.js'
-import { rotationFields } from './GetSecretValue.js'
+import { extendedConfigField, rotationFields } from './GetSecretValue.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -98,7 +98,5 @@ const responseOf = (
   ...(record.plannedDeleteAt === undefined ? {} : { PlannedDeleteTime: Wire.date(record.plannedDeleteAt) }),
   ...(command.fetchTags ? { Tags: tagsField(record.tags) } : {}),
   ...rotationFields(record),
-  ...(record.secretType !== 'Generic' && record.extendedConfig !== undefined
-    ? { ExtendedConfig: record.extendedConfig }
-    : {}),
+  ...extendedConfigField(record),
 })

@@ -145,9 +145,7 @@ const responseOf = (
   CreateTime: Wire.date(version.createdAt),
   VersionStages: { VersionStage: [...version.stages] },
   ...rotationFields(record),
-  ...(request.fetchExtendedConfig && record.secretType !== 'Generic' && record.extendedConfig !== undefined
-    ? { ExtendedConfig: record.extendedConfig }
-    : {}),
+  ...(request.fetchExtendedConfig ? extendedConfigField(record) : {}),
 })
 
 /**
@@ -172,3 +170,17 @@ export const rotationFields = (
     ...(rotation.lastRotationAt === undefined ? {} : { LastRotationDate: Wire.date(rotation.lastRotationAt) }),
   }
 }
+
+/**
+ * `ExtendedConfig` as the responses carry it: only for non-generic secrets (a Generic secret keeps
+ * an ExtendedConfig it was created with, but never shows it).
+ *
+ * @category handler
+ * @since 0.1.0
+ */
+export const extendedConfigField = (
+  record: SecretRecord.SecretRecord,
+): Pick<GetSecretValueResponse, 'ExtendedConfig'> =>
+  record.secretType === 'Generic' || record.extendedConfig === undefined
+    ? {}
+    : { ExtendedConfig: record.extendedConfig }
