@@ -267,7 +267,7 @@ const transact = <B>(
 ): TE.TaskEither<CsmsError.CsmsError, B> =>
   Engine.transactOn(
     env.events,
-    () => pipe(env.events.get(name), TE.mapLeft(Engine.storeFailure)),
+    pipe(env.events.get(name), TE.mapLeft(Engine.storeFailure)),
     env.config.maxAttempts,
     name,
     (current) => TE.fromEither(decide(current)),

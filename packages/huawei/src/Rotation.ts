@@ -165,7 +165,6 @@ export const rotate: Engine.Rotator = (env, record) =>
       }),
       (rotated): Engine.RotationOutcome => ({ record: rotated.record, event: 'SECRET_ROTATED' }),
     ),
-    TE.fromTask,
   )
 
 // -------------------------------------------------------------------------------------
@@ -182,9 +181,9 @@ export const rotateNow = (env: Engine.Env, request: Request): TE.TaskEither<Csms
   pipe(
     TE.fromEither(Secrets.secretName(request)),
     TE.flatMap((name) =>
-      Engine.transact(env, name, (current) =>
+      Engine.transactExisting(env, name, (stored) =>
         pipe(
-          TE.fromEither(E.flatMap(Secrets.enabled)(Secrets.existing(current))),
+          TE.fromEither(Secrets.enabled(stored.record)),
           TE.flatMap((record) =>
             record.secretType === 'COMMON' ? TE.left(CsmsError.make('CSMS.0111')) : rotateRecord(env, record),
           ),

@@ -131,6 +131,22 @@ export const isExpired =
     record.scheduledDeleteTime !== undefined && record.scheduledDeleteTime <= now
 
 /**
+ * Automatic rotation is due: turned on, for a rotating (non-COMMON) ENABLED secret, and its
+ * `next_rotation_time` has come.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isRotationDue =
+  (now: number) =>
+  (record: SecretRecord): boolean =>
+    record.autoRotation &&
+    record.secretType !== 'COMMON' &&
+    record.state === 'ENABLED' &&
+    record.nextRotationTime !== undefined &&
+    record.nextRotationTime <= now
+
+/**
  * The versions whose `expire_time` has come and whose expiry was not yet notified.
  *
  * @category refinements
@@ -146,6 +162,22 @@ export const dueExpiries =
 // -------------------------------------------------------------------------------------
 // combinators
 // -------------------------------------------------------------------------------------
+
+/**
+ * Marks the expiries of `versionIds` as notified, at their current `expire_time`.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const withExpiriesNotified =
+  (versionIds: ReadonlyArray<string>) =>
+  (record: SecretRecord): SecretRecord => ({
+    ...record,
+    expiryNotified: {
+      ...record.expiryNotified,
+      ...Object.fromEntries(versionIds.map((id) => [id, record.expireTimes[id] ?? 0])),
+    },
+  })
 
 /**
  * Replaces the secret after a versioning transition and keeps the side tables in step: a stage

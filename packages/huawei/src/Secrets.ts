@@ -248,10 +248,9 @@ export const update = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.bind('body', () => TE.fromEither(Body.decode(updateFields)(request.body))),
     TE.tap(({ body }) => checkEvents(env, body.event_subscriptions)),
     TE.flatMap(({ name, body }) =>
-      Engine.transact(env, name, (current) =>
+      Engine.transactExisting(env, name, ({ record }) =>
         pipe(
-          TE.fromEither(existing(current)),
-          TE.tap((record) => TE.fromEither(notPendingDeletion(record))),
+          TE.fromEither(notPendingDeletion(record)),
           TE.bindTo('record'),
           TE.bind('kmsKeyId', ({ record }) =>
             body.kms_key_id === undefined ? TE.right(record.kmsKeyId) : shownKeyId(env, body.kms_key_id),
@@ -294,14 +293,7 @@ export const update = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
 export const deleteNow = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, object> =>
   pipe(
     TE.fromEither(secretName(request)),
-    TE.flatMap((name) =>
-      Engine.transact(env, name, (current) =>
-        pipe(
-          TE.fromEither(existing(current)),
-          TE.map((record) => Engine.remove(record)),
-        ),
-      ),
-    ),
+    TE.flatMap((name) => Engine.transactExisting(env, name, ({ record }) => TE.right(Engine.remove(record)))),
     TE.tap((record) => env.notify(env, record, 'SECRET_DELETED')),
     TE.map(() => ({})),
   )
@@ -321,20 +313,15 @@ export const scheduleDeletion = (
     TE.bindTo('name'),
     TE.bind('body', () => TE.fromEither(Body.decode(scheduleFields)(request.body))),
     TE.flatMap(({ name, body }) =>
-      Engine.transact(env, name, (current) =>
-        pipe(
-          TE.fromEither(existing(current)),
-          TE.flatMap((record) => {
-            if (record.state === 'PENDING_DELETE') return TE.left(CsmsError.make('CSMS.0107'))
-            const next: SecretRecord = {
+      changeState(env, name, (record) =>
+        record.state === 'PENDING_DELETE'
+          ? E.left(CsmsError.make('CSMS.0107'))
+          : E.right({
               ...record,
               state: 'PENDING_DELETE',
               scheduledDeleteTime: env.now + body.recovery_window_in_days * 86_400_000,
               updateTime: env.now,
-            }
-            return TE.right(Engine.commit(next, { secret: Wire.secret(next) }))
-          }),
-        ),
+            }),
       ),
     ),
   )
@@ -349,32 +336,17 @@ export const cancelDeletion = (env: Engine.Env, request: Request): TE.TaskEither
   pipe(
     TE.fromEither(secretName(request)),
     TE.flatMap((name) =>
-      Engine.transact(env, name, (current) =>
-        pipe(
-          TE.fromEither(existing(current)),
-          TE.flatMap((record) => {
-            if (record.state !== 'PENDING_DELETE') return TE.left(CsmsError.make('CSMS.0108'))
-            const { scheduledDeleteTime: _, ...rest } = record
-            const next: SecretRecord = { ...rest, state: 'ENABLED', updateTime: env.now }
-            return TE.right(Engine.commit(next, { secret: Wire.secret(next) }))
-          }),
-        ),
-      ),
+      changeState(env, name, (record) => {
+        if (record.state !== 'PENDING_DELETE') return E.left(CsmsError.make('CSMS.0108'))
+        const { scheduledDeleteTime: _, ...rest } = record
+        return E.right({ ...rest, state: 'ENABLED', updateTime: env.now })
+      }),
     ),
   )
 
 // -------------------------------------------------------------------------------------
 // shared rules
 // -------------------------------------------------------------------------------------
-
-/**
- * The record a transaction read, or 404 CSMS.0106.
- *
- * @category shared rules
- * @since 0.1.0
- */
-export const existing = (current: O.Option<Engine.Stored>): E.Either<CsmsError.CsmsError, SecretRecord> =>
-  O.isSome(current) ? E.right(current.value.record) : E.left(CsmsError.secretNotFound())
 
 /**
  * PENDING_DELETE refuses value reads, new versions and metadata updates: 400 CSMS.0103.
@@ -432,6 +404,18 @@ export const checkQuota =
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/** Scheduling and cancelling a deletion: `next` decides the record from the one stored. */
+const changeState = (
+  env: Engine.Env,
+  name: string,
+  next: (record: SecretRecord) => E.Either<CsmsError.CsmsError, SecretRecord>,
+): TE.TaskEither<CsmsError.CsmsError, SecretResponse> =>
+  Engine.transactExisting(env, name, ({ record }) =>
+    TE.fromEither(
+      E.map((changed: SecretRecord) => Engine.commit(changed, { secret: Wire.secret(changed) }))(next(record)),
+    ),
+  )
 
 /** Automatic rotation needs a period; a rotating secret type needs its rotation configuration. */
 const rotationRules = (

@@ -88,9 +88,9 @@ export const update = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.bind('stage', () => TE.fromEither(stageName(request))),
     TE.bind('body', () => TE.fromEither(Body.decode(updateFields)(request.body))),
     TE.flatMap(({ name, stage, body }) =>
-      Engine.transact(env, name, (current) =>
+      Engine.transactExisting(env, name, (stored) =>
         pipe(
-          E.flatMap(Secrets.notPendingDeletion)(Secrets.existing(current)),
+          Secrets.notPendingDeletion(stored.record),
           E.flatMap((record) =>
             pipe(
               Secret.moveStage(Dialect.rules)({ stage, to: body.version_id })(record.secret),
@@ -120,9 +120,9 @@ export const remove = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.bindTo('name'),
     TE.bind('stage', () => TE.fromEither(stageName(request))),
     TE.flatMap(({ name, stage }) =>
-      Engine.transact(env, name, (current) =>
+      Engine.transactExisting(env, name, (stored) =>
         pipe(
-          E.flatMap(Secrets.notPendingDeletion)(Secrets.existing(current)),
+          Secrets.notPendingDeletion(stored.record),
           E.flatMap((record) => {
             if (stage === Dialect.currentStage || stage === Dialect.previousStage) {
               return E.left(CsmsError.make('CSMS.0105'))

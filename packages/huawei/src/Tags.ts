@@ -18,7 +18,6 @@ import * as Dialect from './Dialect.js'
 import * as Engine from './Engine.js'
 import { type Request, param } from './Request.js'
 import type { SecretRecord, Tag } from './SecretRecord.js'
-import * as Secrets from './Secrets.js'
 import * as Wire from './Wire.js'
 
 // -------------------------------------------------------------------------------------
@@ -316,17 +315,13 @@ const updateTags = (
   pipe(
     findById(env, request),
     TE.flatMap((found) =>
-      Engine.transact(env, found.name, (current) =>
-        pipe(
-          Secrets.existing(current),
-          E.flatMap((record) =>
-            record.id !== found.record.id
-              ? E.left(CsmsError.resourceNotFound())
-              : E.map((tags: ReadonlyArray<Tag>) => Engine.commit<SecretRecord, object>({ ...record, tags }, {}))(
-                  f(record.tags),
-                ),
-          ),
-          TE.fromEither,
+      Engine.transactExisting(env, found.name, ({ record }) =>
+        TE.fromEither(
+          record.id !== found.record.id
+            ? E.left(CsmsError.resourceNotFound())
+            : E.map((tags: ReadonlyArray<Tag>) => Engine.commit<SecretRecord, object>({ ...record, tags }, {}))(
+                f(record.tags),
+              ),
         ),
       ),
     ),

@@ -113,9 +113,9 @@ export const create = (
     TE.bind('body', () => TE.fromEither(Body.decode(createFields)(request.body))),
     TE.bind('value', ({ body }) => TE.fromEither(Body.secretValue(body))),
     TE.flatMap(({ name, body, value }) =>
-      Engine.transact(env, name, (current) =>
+      Engine.transactExisting(env, name, (stored) =>
         pipe(
-          TE.fromEither(E.flatMap(Secrets.enabled)(Secrets.existing(current))),
+          TE.fromEither(Secrets.enabled(stored.record)),
           TE.flatMap((record) => {
             const number = record.lastVersion + 1
             const versionId = `v${number}` as VersionId.VersionId
@@ -247,9 +247,9 @@ export const update = (
       body.expire_time <= env.now ? TE.left(CsmsError.invalidParameter('expire_time')) : TE.right(undefined),
     ),
     TE.flatMap(({ name, versionId, body }) =>
-      Engine.transact(env, name, (current) =>
+      Engine.transactExisting(env, name, (stored) =>
         pipe(
-          TE.fromEither(E.flatMap(Secrets.enabled)(Secrets.existing(current))),
+          TE.fromEither(Secrets.enabled(stored.record)),
           TE.flatMapEither((record) =>
             pipe(
               findVersion(record, versionId),
