@@ -11,6 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as Eq_ from 'fp-ts/lib/Eq.js'
+import * as Base64 from './Base64.js'
 import type { CryptoError } from './CryptoError.js'
 import { malformedEnvelope } from './CryptoError.js'
 
@@ -41,14 +42,14 @@ export const fromBytes = (bytes: Uint8Array): E.Either<CryptoError, Envelope> =>
   bytes.length === 0 ? E.left(malformedEnvelope('empty')) : E.right({ bytes })
 
 /**
- * Decodes the form written by `toBase64` (RFC 4648 base64 with padding). Only the canonical encoding
- * is accepted, so that one envelope has exactly one string form.
+ * Decodes the form written by `toBase64` (RFC 4648 base64 with padding, see `Base64`). Only the
+ * canonical encoding is accepted, so that one envelope has exactly one string form.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const fromBase64 = (text: string): E.Either<CryptoError, Envelope> => {
-  const bytes = decodeBase64(text)
+  const bytes = Base64.decode(text)
   return bytes === undefined ? E.left(malformedEnvelope('not canonical base64')) : fromBytes(bytes)
 }
 
@@ -68,7 +69,7 @@ export const format = (envelope: Envelope): number => envelope.bytes[0] ?? 0
  * @category destructors
  * @since 0.1.0
  */
-export const toBase64 = (envelope: Envelope): string => encodeBase64(envelope.bytes)
+export const toBase64 = (envelope: Envelope): string => Base64.encode(envelope.bytes)
 
 // -------------------------------------------------------------------------------------
 // instances
@@ -86,158 +87,4 @@ export const Eq: Eq_.Eq<Envelope> = {
     for (let i = 0; i < x.bytes.length; i++) if (x.bytes[i] !== y.bytes[i]) return false
     return true
   },
-}
-
-// -------------------------------------------------------------------------------------
-// internal
-// -------------------------------------------------------------------------------------
-
-// The core has no Buffer and no btoa (it runs on any platform and imports none), so base64 is here.
-// Encoding writes the characters' codes into bytes and turns them into text with TextDecoder, whose
-// ASCII path is native: building the text four characters at a time cost 400 µs for a 30 KiB value,
-// ten times the AES-GCM work on it.
-//
-// TextEncoder and TextDecoder are globals of every runtime the core runs on (Node, browsers, Deno,
-// Bun, edge workers), though not of the ES library its types are checked against: declared here.
-declare const TextEncoder: new () => {
-  readonly encodeInto: (text: string, into: Uint8Array) => { readonly read: number; readonly written: number }
-}
-declare const TextDecoder: new () => { readonly decode: (bytes: Uint8Array) => string }
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
-
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-const equals = 61
-
-/**
- * `pairs[n]` is the two characters of the 12-bit group `n`, as one 16-bit unit in the platform's
- * byte order: the encoder writes two characters at a time.
- */
-const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
-const pairs = Uint16Array.from({ length: 4096 }, (_, n) => {
-  const first = alphabet.charCodeAt(n >>> 6)
-  const second = alphabet.charCodeAt(n & 63)
-  return littleEndian ? first | (second << 8) : (first << 8) | second
-})
-
-/**
- * `sextetAt(shift)[byte]` is the sextet of a base64 character shifted to its place in a group of
- * four (18, 12, 6 or 0 bits), so that a group decodes as one OR of four lookups. A byte that is no
- * base64 character has a negative value in every table, which makes the whole group negative.
- */
-const sextetAt = (shift: number): Int32Array =>
-  Int32Array.from({ length: 256 }, (_, byte) => {
-    const sextet = alphabet.indexOf(String.fromCharCode(byte))
-    return sextet < 0 ? -1 << 24 : sextet << shift
-  })
-const at18 = sextetAt(18)
-const at12 = sextetAt(12)
-const at6 = sextetAt(6)
-const at0 = sextetAt(0)
-
-// Both directions go through a buffer that is reused, as the work is synchronous: a new ArrayBuffer
-// costs about 0.5 µs (its allocation and the collector's bookkeeping), more than the base64 of a
-// 100 B value's envelope, and large ones make the collector run more often. 64 KiB holds the base64
-// of a 30 KiB value's envelope. What the buffer held is wiped at once, as base64 text can be a
-// secret value (Huawei's secret_binary). Longer texts get a buffer of their own.
-const scratchSize = 65_536
-const scratch = new Uint8Array(scratchSize)
-const scratchUnits = new Uint16Array(scratch.buffer)
-
-// Decoded bytes outlive the call, so they are views into a shared 8 KiB slab, as Node's Buffer pool
-// does for small buffers. The views never overlap, and a slab is collected once no view of it is
-// left; bytes longer than a quarter of a slab get their own buffer.
-const slabSize = 8192
-let slab = new Uint8Array(slabSize)
-let slabUsed = 0
-
-const allocate = (length: number): Uint8Array => {
-  if (length > slabSize / 4) return new Uint8Array(length)
-  if (slabUsed + length > slabSize) {
-    slab = new Uint8Array(slabSize)
-    slabUsed = 0
-  }
-  const bytes = slab.subarray(slabUsed, slabUsed + length)
-  slabUsed += length
-  return bytes
-}
-
-const encodeBase64 = (bytes: Uint8Array): string => {
-  const length = bytes.length
-  const size = Math.ceil(length / 3) * 4
-  const out = size <= scratchSize ? scratch : new Uint8Array(size)
-  const units = out === scratch ? scratchUnits : new Uint16Array(out.buffer)
-  let u = 0
-  let i = 0
-  for (; i + 2 < length; i += 3) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number)
-    units[u] = pairs[n >>> 12] as number
-    units[u + 1] = pairs[n & 4095] as number
-    u += 2
-  }
-  const rest = length - i
-  if (rest > 0) {
-    const n = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0)
-    const o = u * 2
-    out[o] = alphabet.charCodeAt(n >>> 18)
-    out[o + 1] = alphabet.charCodeAt((n >>> 12) & 63)
-    out[o + 2] = rest === 2 ? alphabet.charCodeAt((n >>> 6) & 63) : equals
-    out[o + 3] = equals
-  }
-  const text = decoder.decode(out.subarray(0, size))
-  out.fill(0, 0, size)
-  return text
-}
-
-const decodeBase64 = (text: string): Uint8Array | undefined => {
-  const length = text.length
-  if (length % 4 !== 0) return undefined
-  const src = length <= scratchSize ? scratch : new Uint8Array(length)
-  // A non-ASCII character takes more than one byte, so the copy stops short or runs long: not base64.
-  const { read, written } = encoder.encodeInto(text, src)
-  const bytes = read === length && written === length ? decodeBytes(src, length) : undefined
-  src.fill(0, 0, written)
-  return bytes
-}
-
-/**
- * The bytes of the base64 text in `src[0, length)`, whose length is a multiple of 4. `out` is taken
- * before the text is known to be valid, and may sit in the shared slab: every refusal wipes what was
- * decoded into it, as it may be part of a secret value.
- */
-const decodeBytes = (src: Uint8Array, length: number): Uint8Array | undefined => {
-  const padding = length > 0 && src[length - 1] === equals ? (src[length - 2] === equals ? 2 : 1) : 0
-  const out = allocate((length / 4) * 3 - padding)
-  // Groups without padding; a '=' anywhere in them is not a sextet, so it fails like any other.
-  const full = padding === 0 ? length : length - 4
-  let o = 0
-  for (let i = 0; i < full; i += 4) {
-    const n =
-      (at18[src[i] as number] as number) |
-      (at12[src[i + 1] as number] as number) |
-      (at6[src[i + 2] as number] as number) |
-      (at0[src[i + 3] as number] as number)
-    if (n < 0) {
-      out.fill(0)
-      return undefined
-    }
-    out[o] = n >>> 16
-    out[o + 1] = (n >>> 8) & 0xff
-    out[o + 2] = n & 0xff
-    o += 3
-  }
-  if (padding > 0) {
-    const n =
-      (at18[src[full] as number] as number) |
-      (at12[src[full + 1] as number] as number) |
-      (padding === 2 ? 0 : (at6[src[full + 2] as number] as number))
-    // Canonical form: the bits that padding drops must be zero.
-    if (n < 0 || (padding === 2 ? n & 0xffff : n & 0xff) !== 0) {
-      out.fill(0)
-      return undefined
-    }
-    out[o] = n >>> 16
-    if (padding === 1) out[o + 1] = (n >>> 8) & 0xff
-  }
-  return out
 }

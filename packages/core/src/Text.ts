@@ -1,11 +1,13 @@
 /**
- * Rules for the short identifiers of the domain (secret names, version ids, stage labels). Each
- * dialect states its own limits as a `TextRule`; the branded constructors of `SecretName`,
- * `VersionId` and `StageLabel` check a string against one.
+ * Rules for the short identifiers of the domain (secret names, version ids, stage labels), and the
+ * two ways the clouds measure text: in code points and in UTF-8 bytes. Each dialect states its own
+ * limits as a `TextRule`; the branded constructors of `SecretName`, `VersionId` and `StageLabel`
+ * check a string against one, and the dialects check their byte limits with `utf8Length`.
  *
  * @since 0.1.0
  */
 import type { TextProblem } from './DomainError.js'
+import { encoder, scratch } from './internal/Utf8.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -62,24 +64,11 @@ export const codePointLength = (value: string): number => {
  * @since 0.1.0
  */
 export const utf8Length = (value: string): number => {
-  // A UTF-16 code unit takes at most 3 bytes; longer texts than the buffer holds get their own copy.
+  // A UTF-16 code unit takes at most 3 bytes; longer texts than the core's shared scratch buffer holds
+  // (32,768 units, the largest byte limit of both dialects) get their own copy.
   if (3 * value.length > scratch.length) return encoder.encode(value).length
   const { written } = encoder.encodeInto(value, scratch)
   // The text may be a secret value: wipe the copy at once.
   scratch.fill(0, 0, written)
   return written
 }
-
-// -------------------------------------------------------------------------------------
-// internal
-// -------------------------------------------------------------------------------------
-
-// TextEncoder is a global of every runtime the core runs on, though not of the ES library its types
-// are checked against: declared here.
-declare const TextEncoder: new () => {
-  readonly encode: (text: string) => Uint8Array
-  readonly encodeInto: (text: string, into: Uint8Array) => { readonly written: number }
-}
-const encoder = new TextEncoder()
-/** Room for any text of up to 32,768 UTF-16 units (the largest byte limit of both dialects, Alibaba's Policy). */
-const scratch = new Uint8Array(3 * 32_768)

@@ -1,13 +1,11 @@
 /**
  * Base64 without `Buffer`, so the package runs wherever the core does: the core's canonical codec
  * (RFC 4648 with padding, one string form per byte string), and the URL-safe alphabet without
- * padding for backup blobs. (The core keeps its codec inside `Envelope`; a `Base64` module of its
- * own in the core would serve both dialects.)
+ * padding for backup blobs.
  *
  * @since 0.1.0
  */
-import { Envelope } from '@secrets-engine/core'
-import * as E from 'fp-ts/lib/Either.js'
+import { Base64 } from '@secrets-engine/core'
 
 /**
  * The bytes of canonical base64 text, or `undefined` when the text is not canonical base64.
@@ -15,17 +13,13 @@ import * as E from 'fp-ts/lib/Either.js'
  * @category destructors
  * @since 0.1.0
  */
-export const decode = (text: string): Uint8Array | undefined => {
-  if (text === '') return new Uint8Array(0)
-  const decoded = Envelope.fromBase64(text)
-  return E.isRight(decoded) ? decoded.right.bytes : undefined
-}
+export const decode = (text: string): Uint8Array | undefined => Base64.decode(text)
 
 /**
  * @category constructors
  * @since 0.1.0
  */
-export const encode = (bytes: Uint8Array): string => (bytes.length === 0 ? '' : Envelope.toBase64({ bytes }))
+export const encode = (bytes: Uint8Array): string => Base64.encode(bytes)
 
 /**
  * @category constructors
