@@ -291,37 +291,61 @@ export const resourceInstances = (
 const secretId = (request: Request): E.Either<CsmsError.CsmsError, string> =>
   Body.pathParam('secret_id', Body.text(36, 36))(param(request, 'secret_id'))
 
-/** The secret with this id, or 404 CSMS.0005. */
+/** The name of the live secret with this id, or 404 CSMS.0005. */
+const nameOfId = (env: Engine.Env, id: string): TE.TaskEither<CsmsError.CsmsError, string> =>
+  pipe(
+    Engine.liveSecrets(env),
+    TE.flatMapEither((all) => {
+      const found = all.find((s) => s.record.id === id)
+      return found === undefined ? E.left(CsmsError.resourceNotFound()) : E.right(found.name)
+    }),
+  )
+
+/** The secret with this id, as it is now, or 404 CSMS.0005. */
 const findById = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, Engine.Stored> =>
   pipe(
     TE.fromEither(secretId(request)),
     TE.flatMap((id) =>
       pipe(
-        Engine.liveSecrets(env),
-        TE.flatMap((all) => {
-          const found = all.find((s) => s.record.id === id)
-          return found === undefined ? TE.left(CsmsError.resourceNotFound()) : Engine.readExisting(env, found.name)
-        }),
+        nameOfId(env, id),
+        TE.flatMap((name) => Engine.readExisting(env, name)),
+        TE.flatMapEither((stored) =>
+          stored.record.id === id ? E.right(stored) : E.left(CsmsError.resourceNotFound()),
+        ),
       ),
     ),
     TE.mapLeft((e) => (e.error_code === 'CSMS.0106' ? CsmsError.resourceNotFound() : e)),
   )
 
+/**
+ * Changes the tags of the secret with the request's id: one list to find its name, then the
+ * transaction's own read, which checks that the secret is still there under that id (a secret deleted
+ * and created again under its name has another id: 404 CSMS.0005).
+ */
 const updateTags = (
   env: Engine.Env,
   request: Request,
   f: (tags: ReadonlyArray<Tag>) => E.Either<CsmsError.CsmsError, ReadonlyArray<Tag>>,
 ): TE.TaskEither<CsmsError.CsmsError, object> =>
   pipe(
-    findById(env, request),
-    TE.flatMap((found) =>
-      Engine.transactExisting(env, found.name, ({ record }) =>
-        TE.fromEither(
-          record.id !== found.record.id
-            ? E.left(CsmsError.resourceNotFound())
-            : E.map((tags: ReadonlyArray<Tag>) => Engine.commit<SecretRecord, object>({ ...record, tags }, {}))(
-                f(record.tags),
+    TE.fromEither(secretId(request)),
+    TE.flatMap((id) =>
+      pipe(
+        nameOfId(env, id),
+        TE.flatMap((name) =>
+          Engine.transactExisting(
+            env,
+            name,
+            ({ record }) =>
+              TE.fromEither(
+                record.id !== id
+                  ? E.left(CsmsError.resourceNotFound())
+                  : E.map((tags: ReadonlyArray<Tag>) => Engine.commit<SecretRecord, object>({ ...record, tags }, {}))(
+                      f(record.tags),
+                    ),
               ),
+            CsmsError.resourceNotFound,
+          ),
         ),
       ),
     ),

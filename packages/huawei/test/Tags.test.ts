@@ -1,4 +1,6 @@
-import { CsmsErrors } from '@secrets-engine/huawei'
+import type { SecretStore } from '@secrets-engine/core'
+import { CsmsErrors, type SecretRecord } from '@secrets-engine/huawei'
+import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { ok, refused, testCsms } from './support/csms.js'
@@ -33,6 +35,34 @@ describe('createSecretTag, deleteSecretTag, listSecretTags', () => {
     expect(await env.csms.deleteSecretTag(id, 'key2')()).toStrictEqual(E.right({}))
     expect((await ok(env.csms.listSecretTags(id))).tags.map((t) => t.key)).toStrictEqual(['key1', 'empty'])
     await refused(env, env.csms.deleteSecretTag(id, 'key2'), CsmsErrors.resourceNotFound())
+  })
+
+  it('reads the secret once per change: one list finds the id, the transaction reads the record', async () => {
+    const store = MemoryStore.make<SecretRecord>()
+    const reads: Array<string> = []
+    const counting: SecretStore.SecretStore<SecretRecord> = {
+      ...store,
+      get: (name) => {
+        reads.push(`get ${name}`)
+        return store.get(name)
+      },
+      list: (request) => {
+        reads.push('list')
+        return store.list(request)
+      },
+    }
+    const env = testCsms({ store: counting })
+    const { secret } = await ok(env.csms.createSecret({ name: 's', secret_string: 'v' }))
+    for (const change of [
+      env.csms.createSecretTag(secret.id, { tag: { key: 'k', value: 'v' } }),
+      env.csms.batchCreateOrDeleteTags(secret.id, { action: 'create', tags: [{ key: 'j' }] }),
+      env.csms.deleteSecretTag(secret.id, 'k'),
+    ]) {
+      reads.length = 0
+      await ok(change)
+      expect(reads).toStrictEqual(['list', 'get s'])
+    }
+    expect((await ok(env.csms.listSecretTags(secret.id))).tags).toStrictEqual([{ key: 'j', value: '' }])
   })
 
   it('checks keys and values', async () => {
