@@ -1,6 +1,7 @@
 /**
  * CreateSecret: the wire parameters of the request, decoded into a `CreateSecretCommand` or the
- * exact Alibaba error, and the initial secret built from a command. Every rule of the current
+ * exact Alibaba error, and the initial secret built from a command (the handler stores it, its
+ * value sealed). Every rule of the current
  * CreateSecret page (seed 000) is here, each as an io-ts codec; where a rule exists in the core
  * (names, version ids), the codec calls the core's smart constructor with the dialect's rule.
  * Parameters are checked in a fixed order, so one request always yields the same first error:
@@ -191,18 +192,26 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Creat
 // -------------------------------------------------------------------------------------
 
 /**
- * The secret that CreateSecret stores: one version, `versionId`, labelled ACSCurrent alone.
- * `createdAt` (milliseconds since the epoch) is a parameter: the core reads no clock.
+ * The secret that CreateSecret stores: one version, `versionId`, labelled ACSCurrent alone, whose
+ * value is `value` (the handler passes the sealed value) or, without it, the command's plaintext
+ * value. `createdAt` (milliseconds since the epoch) is a parameter: the core reads no clock.
  *
  * @category destructors
  * @since 0.1.0
  */
-export const initialSecret = (command: CreateSecretCommand, createdAt: number): Secret.Secret<SecretValue> =>
-  Secret.create(Dialect.rules)(command.secretName, {
+export function initialSecret(command: CreateSecretCommand, createdAt: number): Secret.Secret<SecretValue>
+export function initialSecret<V>(command: CreateSecretCommand, createdAt: number, value: V): Secret.Secret<V>
+export function initialSecret(
+  command: CreateSecretCommand,
+  createdAt: number,
+  value?: unknown,
+): Secret.Secret<unknown> {
+  return Secret.create(Dialect.rules)(command.secretName, {
     versionId: command.versionId,
     createdAt,
-    value: { secretData: command.secretData, dataType: command.dataType },
+    value: value ?? { secretData: command.secretData, dataType: command.dataType },
   })
+}
 
 // -------------------------------------------------------------------------------------
 // codecs: simple values

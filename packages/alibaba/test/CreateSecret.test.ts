@@ -1,4 +1,10 @@
-import { CreateSecret, Dialect, validateRequest, type CreateSecretCommand } from '@secrets-engine/alibaba'
+import {
+  CreateSecret,
+  createSecretRecord,
+  Dialect,
+  validateRequest,
+  type CreateSecretCommand,
+} from '@secrets-engine/alibaba'
 import { Redacted, StageLabel } from '@secrets-engine/core'
 import { inspect } from 'node:util'
 import * as E from 'fp-ts/lib/Either.js'
@@ -687,6 +693,15 @@ describe('initialSecret and redact', () => {
         },
       ],
     })
+  })
+
+  it('is the secret CreateSecret stores, with the sealed value in place of the plaintext', () => {
+    const result = decode(generic)
+    if (E.isLeft(result)) throw new Error(result.left.message)
+    const sealed = { envelope: 'c2VhbGVk', dataType: 'text' } as const
+    const record = createSecretRecord(result.right, 1_700_000_000_000, '1234567890123456', 'key-1', sealed)
+    expect(record.secret).toStrictEqual(CreateSecret.initialSecret(result.right, 1_700_000_000_000, sealed))
+    expect(record.secret.versions.map((v) => v.value)).toStrictEqual([sealed])
   })
 
   it('never shows the secret value when a command is printed or serialised', () => {

@@ -7,13 +7,12 @@
  *
  * @since 0.1.0
  */
-import { KeyMetadata, Secret } from '@secrets-engine/core'
+import { KeyMetadata } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
-import type * as CreateSecret from '../CreateSecret.js'
-import * as Dialect from '../Dialect.js'
+import * as CreateSecret from '../CreateSecret.js'
 import * as Engine from '../Engine.js'
 import type * as SecretRecord from '../SecretRecord.js'
 import * as SecretValues from '../SecretValues.js'
@@ -122,7 +121,7 @@ const defaultPolicies = new Map<string, string>()
  * The policy a secret gets when CreateSecret names none: the account may do everything. The text is
  * built once per account and shared by every secret that has it (about 200 bytes each otherwise).
  */
-export const defaultPolicy = (accountId: string): string => {
+const defaultPolicy = (accountId: string): string => {
   const known = defaultPolicies.get(accountId)
   if (known !== undefined) return known
   const policy = JSON.stringify({
@@ -165,11 +164,7 @@ export const recordOf = (
         nextRotationAt: now + command.rotation.intervalSeconds * 1000,
       }
     : noRotation
-  const secret = Secret.create(Dialect.rules)(command.secretName, {
-    versionId: command.versionId,
-    createdAt: now,
-    value: sealed,
-  })
+  const secret = CreateSecret.initialSecret(command, now, sealed)
   const description = command.description ?? ''
   const policy = command.policy?.raw ?? defaultPolicy(accountId)
   const record: SecretRecord.SecretRecord = {
