@@ -13,6 +13,10 @@ import { keyNotUsable } from './CryptoError.js'
 // model
 // -------------------------------------------------------------------------------------
 
+// Each list is written once: the union types below are read from it.
+const keySpecList = ['Aliyun_AES_256', 'RSA_2048', 'RSA_3072', 'EC_P256', 'EC_P256K', 'EC_SM2'] as const
+const keyStateList = ['Enabled', 'Disabled', 'PendingDeletion'] as const
+
 /**
  * Key specs in Alibaba Cloud KMS's names. Only `Aliyun_AES_256` can wrap data keys; the asymmetric
  * specs exist so that a request naming one is refused the way the cloud refuses it.
@@ -20,13 +24,13 @@ import { keyNotUsable } from './CryptoError.js'
  * @category model
  * @since 0.1.0
  */
-export type KeySpec = 'Aliyun_AES_256' | 'RSA_2048' | 'RSA_3072' | 'EC_P256' | 'EC_P256K' | 'EC_SM2'
+export type KeySpec = (typeof keySpecList)[number]
 
 /**
  * @category model
  * @since 0.1.0
  */
-export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion'
+export type KeyState = (typeof keyStateList)[number]
 
 /**
  * @category model
@@ -52,20 +56,13 @@ export interface KeyMetadata {
  * @category constants
  * @since 0.1.0
  */
-export const keySpecs: ReadonlyArray<KeySpec> = [
-  'Aliyun_AES_256',
-  'RSA_2048',
-  'RSA_3072',
-  'EC_P256',
-  'EC_P256K',
-  'EC_SM2',
-]
+export const keySpecs: ReadonlyArray<KeySpec> = keySpecList
 
 /**
  * @category constants
  * @since 0.1.0
  */
-export const keyStates: ReadonlyArray<KeyState> = ['Enabled', 'Disabled', 'PendingDeletion']
+export const keyStates: ReadonlyArray<KeyState> = keyStateList
 
 // -------------------------------------------------------------------------------------
 // refinements

@@ -22,9 +22,10 @@ export interface AesGcm {
   /** The nonce lengths, in bytes, that the library accepts (SP 800-38D lets it narrow them). */
   readonly nonceLength: { readonly min: number; readonly max: number }
   /**
-   * Encrypts `plaintext` and writes ciphertext followed by the 16-byte tag into `out`, which must be
-   * exactly `plaintext.length + 16` bytes long. Writing into the caller's buffer lets an envelope be
-   * assembled without another copy. Throws only for a key or nonce size the library refuses.
+   * Encrypts `plaintext` and writes ciphertext followed by the tag (`tagLength` bytes) into `out`,
+   * which must be exactly `plaintext.length + tagLength` bytes long. Writing into the caller's
+   * buffer lets an envelope be assembled without another copy. Throws only for a key or nonce size
+   * the library refuses.
    */
   readonly encryptInto: (
     key: Uint8Array,
@@ -45,6 +46,9 @@ export interface AesGcm {
 // -------------------------------------------------------------------------------------
 
 /**
+ * The length of a GCM tag, in bytes: 16 (128 bits), the only length the adapters and the envelope
+ * format use.
+ *
  * @category constants
  * @since 0.1.0
  */

@@ -59,7 +59,7 @@ export const make =
       const bodyAt = wrapAt + wrappedKeyLength
       const dataAt = bodyAt + nonceLength
       const bytes = new Uint8Array(dataAt + plaintext.length + tagLength)
-      Format.writeHeader(bytes, 0, material.keyId, material.version)
+      Format.writeHeader(bytes, material.keyId, material.version, headerLength)
       const aad = associatedData(context, bytes, headerLength)
       // One draw for the data key and both nonces; the whole buffer is zeroed below.
       const fresh = random.bytes(dataKeyLength + 2 * nonceLength)
@@ -121,12 +121,13 @@ export const make =
       if (dataKey === undefined) return E.left(CryptoError.authenticationFailed)
       try {
         if (current.version === old.version) return E.right(envelope)
-        const headerLength = Format.headerLength(current.keyId)
+        // The same key, so the same key id and header length: only the material version changes.
+        const { headerLength } = parts
         const wrapAt = headerLength + nonceLength
         const bodyAt = wrapAt + wrappedKeyLength
         const body = envelope.bytes.subarray(parts.bodyAt)
         const bytes = new Uint8Array(bodyAt + body.length)
-        Format.writeHeader(bytes, 0, current.keyId, current.version)
+        Format.writeHeader(bytes, parts.keyId, current.version, headerLength)
         const aad = associatedData(context, bytes, headerLength)
         const wrapNonce = random.bytes(nonceLength)
         bytes.set(wrapNonce, headerLength)

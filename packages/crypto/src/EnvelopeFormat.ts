@@ -27,6 +27,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { EnvelopeCipher } from '@secrets-engine/core'
 import { CryptoError, type Envelope } from '@secrets-engine/core'
+import { tagLength } from './AesGcm.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -82,10 +83,12 @@ export const dataKeyLength = 32
 export const nonceLength = 12
 
 /**
+ * The GCM tag length of both tags, the one constant `AesGcm` declares.
+ *
  * @category constants
  * @since 0.1.0
  */
-export const tagLength = 16
+export { tagLength }
 
 /**
  * @category constants
@@ -134,28 +137,26 @@ const isAscii = (text: string): boolean => {
 export const headerLength = (keyId: string): number => 7 + (isAscii(keyId) ? keyId.length : utf8.encode(keyId).length)
 
 /**
- * Writes the header for a key id and material version at `at`, and returns its length. Writing into
- * the envelope itself spares a buffer per seal: small typed arrays cost more to allocate than to fill.
- * Throws a RangeError for an empty key id or one longer than 65,535 bytes.
+ * Writes the header for a key id and material version at the start of `out`. `length` must be
+ * `headerLength(keyId)`: the caller has measured it to size the envelope, so the key id is not
+ * measured twice. Writing into the envelope itself spares a buffer per seal: small typed arrays cost
+ * more to allocate than to fill. Throws a RangeError for an empty key id or one longer than 65,535
+ * bytes.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const writeHeader = (out: Uint8Array, at: number, keyId: string, materialVersion: number): number => {
-  out[at] = format
-  let idLength = keyId.length
-  if (isAscii(keyId)) for (let i = 0; i < idLength; i++) out[at + 3 + i] = keyId.charCodeAt(i)
-  else {
-    const id = utf8.encode(keyId)
-    idLength = id.length
-    out.set(id, at + 3)
-  }
+export const writeHeader = (out: Uint8Array, keyId: string, materialVersion: number, length: number): void => {
+  const idLength = length - 7
   // Key ids are short in every KMS; a keyring handing out one that does not fit is a bug, and writing
   // it truncated would make the envelope unreadable, so refuse loudly.
-  if (idLength === 0 || idLength > 0xffff) throw new RangeError(`key id of ${idLength} bytes`)
-  writeUint16(out, at + 1, idLength)
-  writeUint32(out, at + 3 + idLength, materialVersion)
-  return 7 + idLength
+  if (idLength <= 0 || idLength > 0xffff) throw new RangeError(`key id of ${idLength} bytes`)
+  out[0] = format
+  writeUint16(out, 1, idLength)
+  // A text has as many UTF-8 bytes as UTF-16 units exactly when it is ASCII: copy those directly.
+  if (idLength === keyId.length) for (let i = 0; i < idLength; i++) out[3 + i] = keyId.charCodeAt(i)
+  else out.set(utf8.encode(keyId), 3)
+  writeUint32(out, 3 + idLength, materialVersion)
 }
 
 /**
@@ -165,8 +166,9 @@ export const writeHeader = (out: Uint8Array, at: number, keyId: string, material
  * @since 0.1.0
  */
 export const header = (keyId: string, materialVersion: number): Uint8Array => {
-  const out = new Uint8Array(headerLength(keyId))
-  writeHeader(out, 0, keyId, materialVersion)
+  const length = headerLength(keyId)
+  const out = new Uint8Array(length)
+  writeHeader(out, keyId, materialVersion, length)
   return out
 }
 

@@ -129,10 +129,10 @@ export const make = (options: Options = {}): MemoryKeyring => {
   // Plain branches rather than E.flatMap: this runs on every seal and open, and fp-ts's data-first
   // combinators copy their arguments on each call.
   const usable = (keyId: string): E.Either<CryptoError.CryptoError, Entry> => {
-    const entry = keys.get(keyId)
-    if (entry === undefined) return E.left(CryptoError.keyNotFound(keyId))
-    const checked = KeyMetadata.checkUsable(entry.metadata)
-    return E.isLeft(checked) ? checked : E.right(entry)
+    const found = find(keyId)
+    if (E.isLeft(found)) return found
+    const checked = KeyMetadata.checkUsable(found.right.metadata)
+    return E.isLeft(checked) ? checked : found
   }
 
   const defaultKey = (): KeyMetadata.KeyMetadata => {

@@ -6,14 +6,14 @@
  */
 import { createCipheriv, createDecipheriv, type CipherGCMTypes } from 'node:crypto'
 import type { EnvelopeCipher } from '@secrets-engine/core'
-import type { AesGcm } from './AesGcm.js'
+import { tagLength, type AesGcm } from './AesGcm.js'
 import * as AesGcmEnvelope from './AesGcmEnvelope.js'
 
 const algorithmFor = (key: Uint8Array): CipherGCMTypes =>
   key.length === 32 ? 'aes-256-gcm' : key.length === 24 ? 'aes-192-gcm' : 'aes-128-gcm'
 
 // A fixed tag length stops OpenSSL from accepting a truncated tag on decryption.
-const options = { authTagLength: 16 } as const
+const options = { authTagLength: tagLength } as const
 
 // -------------------------------------------------------------------------------------
 // instances
@@ -39,13 +39,14 @@ export const aesGcm: AesGcm = {
     out.set(cipher.getAuthTag(), plaintext.length)
   },
   decrypt: (key, nonce, aad, sealed) => {
-    if (sealed.length < 16) return undefined
+    if (sealed.length < tagLength) return undefined
     let plaintext: Uint8Array | undefined
     try {
       const decipher = createDecipheriv(algorithmFor(key), key, nonce, options)
       decipher.setAAD(aad)
-      decipher.setAuthTag(sealed.subarray(sealed.length - 16))
-      const body = decipher.update(sealed.subarray(0, sealed.length - 16))
+      const tagAt = sealed.length - tagLength
+      decipher.setAuthTag(sealed.subarray(tagAt))
+      const body = decipher.update(sealed.subarray(0, tagAt))
       // A plain Uint8Array view, not a Buffer: both adapters return the same type, and a Buffer's
       // toString would print the plaintext.
       plaintext = new Uint8Array(body.buffer, body.byteOffset, body.length)

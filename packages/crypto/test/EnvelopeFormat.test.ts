@@ -32,6 +32,30 @@ describe('EnvelopeFormat', () => {
     )
   })
 
+  it('writes a key id as UTF-8, whatever its characters, and reads it back', () => {
+    expect(EnvelopeFormat.header('k\u00e9', 1)).toStrictEqual(Uint8Array.of(1, 0, 3, 107, 0xc3, 0xa9, 0, 0, 0, 1))
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.nat(), (keyId, version) => {
+        const header = EnvelopeFormat.header(keyId, version)
+        const id = new TextEncoder().encode(keyId)
+        expect(header.length).toBe(EnvelopeFormat.headerLength(keyId))
+        expect(header.subarray(3, 3 + id.length)).toStrictEqual(id)
+        const bytes = new Uint8Array(EnvelopeFormat.minLength - 8 + header.length)
+        bytes.set(header)
+        expect(EnvelopeFormat.readHeader({ bytes })).toStrictEqual(
+          E.right({ format: 1, keyId, materialVersion: version }),
+        )
+      }),
+    )
+  })
+
+  it('refuses to write an empty key id or one longer than 65,535 bytes', () => {
+    expect(() => EnvelopeFormat.header('', 1)).toThrow(RangeError)
+    expect(() => EnvelopeFormat.header('k'.repeat(65_536), 1)).toThrow(RangeError)
+    expect(() => EnvelopeFormat.header('\u00e9'.repeat(32_768), 1)).toThrow(RangeError)
+    expect(EnvelopeFormat.header('k'.repeat(65_535), 1).length).toBe(7 + 65_535)
+  })
+
   it('refuses what is not a format-1 envelope', () => {
     const refused = E.left(CryptoError.malformedEnvelope('not a format-1 envelope'))
     expect(EnvelopeFormat.readHeader({ bytes: new Uint8Array(EnvelopeFormat.minLength - 1) })).toStrictEqual(refused)
