@@ -50,6 +50,19 @@ export interface ObservedDeviation extends Difference {
   readonly count: number
 }
 
+/**
+ * Where the differences of a run go: the deviations that may allow them, and the allowed ones,
+ * counted by operation and field (shared by every run of a suite). The system side of both models'
+ * commands (`Real`, `HuaweiReal`) is one.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Judged {
+  readonly deviations: ReadonlyArray<Deviation>
+  readonly observed: Map<string, ObservedDeviation>
+}
+
 // -------------------------------------------------------------------------------------
 // constants
 // -------------------------------------------------------------------------------------
@@ -88,3 +101,37 @@ export const allowing = (deviations: ReadonlyArray<Deviation>, difference: Diffe
       (d.operation === '*' || d.operation === difference.operation) &&
       (d.field === '*' || d.field === difference.field || difference.field.startsWith(`${d.field}.`)),
   )
+
+/**
+ * Counts each difference that a deviation allows in `judged.observed`, and throws on the others,
+ * with the request (`sent`), the model's time and the target's answer.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const judge = (
+  judged: Judged,
+  differences: ReadonlyArray<Difference>,
+  sent: string,
+  at: number,
+  answer: unknown,
+): void => {
+  const failing: Array<Difference> = []
+  for (const difference of differences) {
+    const deviation = allowing(judged.deviations, difference)
+    if (deviation === undefined) {
+      failing.push(difference)
+      continue
+    }
+    const key = `${difference.operation} ${difference.field}`
+    const seen = judged.observed.get(key)
+    judged.observed.set(key, { ...difference, reason: deviation.reason, count: (seen?.count ?? 0) + 1 })
+  }
+  if (failing.length > 0) {
+    throw new Error(
+      `${sent} at ${new Date(at).toISOString()}:\n` +
+        failing.map((d) => `  ${d.field}: expected ${d.expected}, got ${d.actual}`).join('\n') +
+        `\n  answer: ${JSON.stringify(answer)}`,
+    )
+  }
+}

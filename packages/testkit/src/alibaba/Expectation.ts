@@ -106,7 +106,13 @@ export const wireDate = (ms: number): string => `${new Date(ms).toISOString().sl
 const isMatcher = (u: unknown): u is Matcher =>
   typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === 'Matcher'
 
-const show = (u: unknown): string =>
+/**
+ * A value as a difference shows it: a matcher by what it describes, an absent field as `(absent)`.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const show = (u: unknown): string =>
   isMatcher(u) ? `<${u.describe}>` : u === undefined ? '(absent)' : JSON.stringify(u)
 
 const byKeys =
@@ -139,7 +145,20 @@ const normalize = (u: unknown, key = ''): unknown => {
   return u
 }
 
-const diff = (operation: string, path: string, expected: unknown, actual: unknown, out: Array<Difference>): void => {
+/**
+ * Pushes onto `out` every difference between `expected` (where a matcher stands for a value) and
+ * `actual` under `path`, each named by its dotted path without array indices.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const diff = (
+  operation: string,
+  path: string,
+  expected: unknown,
+  actual: unknown,
+  out: Array<Difference>,
+): void => {
   const field = path.replace(/\[\d+\]/g, '')
   const add = (): void => {
     out.push({ operation, field, expected: show(expected), actual: show(actual) })

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import type fc from 'fast-check'
-import { allowing, type Deviation, type Difference, type ObservedDeviation } from './Deviation.js'
+import { judge, type Judged } from './Deviation.js'
 import { differences, failure, type Expectation } from './Expectation.js'
 import type { Target } from './Target.js'
 import type { ManualClock } from '../Clock.js'
@@ -64,12 +64,9 @@ export interface Model {
  * @category model
  * @since 0.1.0
  */
-export interface Real {
+export interface Real extends Judged {
   readonly target: Target
   readonly clock: ManualClock
-  readonly deviations: ReadonlyArray<Deviation>
-  /** Allowed differences, counted by operation and field (shared by every run). */
-  readonly observed: Map<string, ObservedDeviation>
 }
 
 /**
@@ -217,24 +214,7 @@ export const step = async (
 ): Promise<void> => {
   const { expected, change } = predict(m)
   const actual = await r.target.request(action, params)
-  const failing: Array<Difference> = []
-  for (const difference of differences(action, expected, actual)) {
-    const deviation = allowing(r.deviations, difference)
-    if (deviation === undefined) {
-      failing.push(difference)
-      continue
-    }
-    const key = `${difference.operation} ${difference.field}`
-    const seen = r.observed.get(key)
-    r.observed.set(key, { ...difference, reason: deviation.reason, count: (seen?.count ?? 0) + 1 })
-  }
-  if (failing.length > 0) {
-    throw new Error(
-      `${action} ${show(params)} at ${new Date(m.now).toISOString()}:\n` +
-        failing.map((d) => `  ${d.field}: expected ${d.expected}, got ${d.actual}`).join('\n') +
-        `\n  answer: ${JSON.stringify(actual)}`,
-    )
-  }
+  judge(r, differences(action, expected, actual), `${action} ${show(params)}`, m.now, actual)
   if (expected.ok) change?.()
 }
 

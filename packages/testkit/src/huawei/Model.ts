@@ -12,8 +12,8 @@
 import type fc from 'fast-check'
 import type { ManualClock } from '../Clock.js'
 import { exceedsLabelLimit, type LabelRules } from '../Labels.js'
-import { allowing, type Deviation, type Difference, type ObservedDeviation } from '../alibaba/Deviation.js'
-import { matcher, nonEmptyString, type Matcher } from '../alibaba/Expectation.js'
+import { judge, type Difference, type Judged } from '../alibaba/Deviation.js'
+import { diff, matcher, nonEmptyString, requestId as uuid, show, type Matcher } from '../alibaba/Expectation.js'
 import type { HuaweiOutcome, HuaweiTarget } from './Target.js'
 
 // -------------------------------------------------------------------------------------
@@ -67,11 +67,9 @@ export interface HuaweiModel {
  * @category model
  * @since 0.1.0
  */
-export interface HuaweiReal {
+export interface HuaweiReal extends Judged {
   readonly target: HuaweiTarget
   readonly clock: ManualClock
-  readonly deviations: ReadonlyArray<Deviation>
-  readonly observed: Map<string, ObservedDeviation>
 }
 
 /**
@@ -224,11 +222,6 @@ export const prune = (secret: HuaweiModelSecret): void => {
   }
 }
 
-const uuid: Matcher = matcher(
-  'a lower-case UUID v4',
-  (u) => typeof u === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u),
-)
-
 /** A list of stage names in any order (CSMS does not order `version_stages`). */
 export const sameStages = (stages: ReadonlyArray<string>): Matcher => {
   const want = JSON.stringify([...stages].sort())
@@ -298,35 +291,6 @@ export const versionAt = (m: HuaweiModel, name: string, index: number, missing: 
 // -------------------------------------------------------------------------------------
 // comparing
 // -------------------------------------------------------------------------------------
-
-const isMatcher = (u: unknown): u is Matcher =>
-  typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === 'Matcher'
-
-const show = (u: unknown): string =>
-  isMatcher(u) ? `<${u.describe}>` : u === undefined ? '(absent)' : JSON.stringify(u)
-
-const diff = (operation: string, path: string, expected: unknown, actual: unknown, out: Array<Difference>): void => {
-  const add = (): void => {
-    out.push({ operation, field: path.replace(/\[\d+\]/g, ''), expected: show(expected), actual: show(actual) })
-  }
-  if (isMatcher(expected)) {
-    if (!expected.test(actual)) add()
-  } else if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return add()
-    expected.forEach((e, i) => diff(operation, `${path}[${i}]`, e, actual[i], out))
-  } else if (typeof expected === 'object' && expected !== null) {
-    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return add()
-    for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
-      diff(
-        operation,
-        path === '' ? key : `${path}.${key}`,
-        (expected as Record<string, unknown>)[key],
-        (actual as Record<string, unknown>)[key],
-        out,
-      )
-    }
-  } else if (expected !== actual) add()
-}
 
 /**
  * Every difference between a prediction and an answer: `status`, `error_code` and a non-empty
@@ -420,24 +384,7 @@ export const request = (
       const { sent, expected, change } = plan(m)
       last = describe(m, sent)
       const actual = await r.target.request(sent.method, sent.path, sent.body)
-      const failing: Array<Difference> = []
-      for (const difference of huaweiDifferences(operation, expected, actual)) {
-        const deviation = allowing(r.deviations, difference)
-        if (deviation === undefined) {
-          failing.push(difference)
-          continue
-        }
-        const key = `${difference.operation} ${difference.field}`
-        const seen = r.observed.get(key)
-        r.observed.set(key, { ...difference, reason: deviation.reason, count: (seen?.count ?? 0) + 1 })
-      }
-      if (failing.length > 0) {
-        throw new Error(
-          `${operation} ${last} at ${new Date(m.now).toISOString()}:\n` +
-            failing.map((d) => `  ${d.field}: expected ${d.expected}, got ${d.actual}`).join('\n') +
-            `\n  answer: ${JSON.stringify(actual)}`,
-        )
-      }
+      judge(r, huaweiDifferences(operation, expected, actual), `${operation} ${last}`, m.now, actual)
       if (expected.ok) change?.()
     },
     toString: () => `${operation} ${last ?? '(not run)'}`,
