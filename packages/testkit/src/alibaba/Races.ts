@@ -58,6 +58,29 @@ interface Version {
   readonly VersionStages: { readonly VersionStage: ReadonlyArray<string> }
 }
 
+/**
+ * Sends `clients` concurrent requests that differ only in their value (`value ${i}`): exactly one
+ * must win, the others must be 409 Rejected.ResourceExist, and `read` must then give the winner's
+ * value.
+ */
+const oneWins = async (
+  r: Race,
+  clients: number,
+  action: string,
+  paramsOf: (value: string) => Params,
+  read: Params,
+): Promise<void> => {
+  const requests = Array.from({ length: clients }, (_, i) =>
+    scheduled(r.s, r.target, `${action} ${i}`, action, paramsOf(`value ${i}`)),
+  )
+  const outcomes = await r.s.waitFor(Promise.all(requests))
+  const winners = outcomes.flatMap((o, i) => (o.ok ? [i] : []))
+  assert.equal(winners.length, 1, `results: ${codes(outcomes).join(', ')}`)
+  for (const o of outcomes) if (!o.ok) assert.deepStrictEqual([o.code, o.httpStatus], ['Rejected.ResourceExist', 409])
+  const value = ok(await r.now('GetSecretValue', read), 'read')
+  assert.equal(value['SecretData'], `value ${winners[0]}`)
+}
+
 const versionsOf = async (r: Race): Promise<ReadonlyArray<Version>> => {
   const body = ok(await r.now('ListSecretVersionIds', { SecretName: NAME, IncludeDeprecated: 'true' }), 'list')
   return (body['VersionIds'] as { VersionId: ReadonlyArray<Version> }).VersionId
@@ -107,40 +130,22 @@ export const raceChecks: ReadonlyArray<Check<MakeTarget>> = [
     fc.integer({ min: 2, max: 6 }),
     async (r, writers) => {
       ok(await r.now('CreateSecret', { SecretName: NAME, VersionId: 'v0', SecretData: 'zero' }), 'create')
-      const puts = Array.from({ length: writers }, (_, i) =>
-        scheduled(r.s, r.target, `put ${i}`, 'PutSecretValue', {
-          SecretName: NAME,
-          VersionId: 'v1',
-          SecretData: `value ${i}`,
-        }),
+      await oneWins(
+        r,
+        writers,
+        'PutSecretValue',
+        (value) => ({ SecretName: NAME, VersionId: 'v1', SecretData: value }),
+        { SecretName: NAME, VersionId: 'v1' },
       )
-      const outcomes = await r.s.waitFor(Promise.all(puts))
-      const winners = outcomes.flatMap((o, i) => (o.ok ? [i] : []))
-      assert.equal(winners.length, 1, `results: ${codes(outcomes).join(', ')}`)
-      for (const o of outcomes)
-        if (!o.ok) assert.deepStrictEqual([o.code, o.httpStatus], ['Rejected.ResourceExist', 409])
-      const read = ok(await r.now('GetSecretValue', { SecretName: NAME, VersionId: 'v1' }), 'read')
-      assert.equal(read['SecretData'], `value ${winners[0]}`)
     },
   ),
   race(
     'of concurrent CreateSecret of one name, exactly one wins and the others are 409 Rejected.ResourceExist',
     fc.integer({ min: 2, max: 6 }),
     async (r, writers) => {
-      const creates = Array.from({ length: writers }, (_, i) =>
-        scheduled(r.s, r.target, `create ${i}`, 'CreateSecret', {
-          SecretName: NAME,
-          VersionId: 'v0',
-          SecretData: `value ${i}`,
-        }),
-      )
-      const outcomes = await r.s.waitFor(Promise.all(creates))
-      const winners = outcomes.flatMap((o, i) => (o.ok ? [i] : []))
-      assert.equal(winners.length, 1, `results: ${codes(outcomes).join(', ')}`)
-      for (const o of outcomes)
-        if (!o.ok) assert.deepStrictEqual([o.code, o.httpStatus], ['Rejected.ResourceExist', 409])
-      const read = ok(await r.now('GetSecretValue', { SecretName: NAME }), 'read')
-      assert.equal(read['SecretData'], `value ${winners[0]}`)
+      await oneWins(r, writers, 'CreateSecret', (value) => ({ SecretName: NAME, VersionId: 'v0', SecretData: value }), {
+        SecretName: NAME,
+      })
     },
   ),
   race(

@@ -5,14 +5,29 @@
  * @since 0.1.0
  */
 import fc from 'fast-check'
-import { failure, success } from '../Expectation.js'
-import { inDeleteWindow, params, request, type AlibabaCommand } from '../Model.js'
+import { failure, success, type Expectation } from '../Expectation.js'
+import { inDeleteWindow, params, request, type AlibabaCommand, type Model, type ModelSecret } from '../Model.js'
 import * as Pools from '../Pools.js'
 import { addTags } from './TagResource.js'
 
 /** The `ResourceId.N` parameters. */
 export const resourceIds = (ids: ReadonlyArray<string>): Record<string, string> =>
   Object.fromEntries(ids.map((id, i) => [`ResourceId.${i + 1}`, id]))
+
+/**
+ * The secrets of a batch request, or its error: each id in order, the first that is unknown (404)
+ * or pending deletion (409) fails the batch.
+ */
+export const batchOf = (m: Model, ids: ReadonlyArray<string>): ReadonlyArray<ModelSecret> | Expectation => {
+  const secrets: Array<ModelSecret> = []
+  for (const id of ids) {
+    const secret = m.secrets.get(id)
+    if (secret === undefined) return failure('InvalidResourceId.NotFound', 404)
+    if (secret.plannedDeleteAt !== undefined) return inDeleteWindow
+    secrets.push(secret)
+  }
+  return secrets
+}
 
 /** @since 0.1.0 */
 export const tagResources = (region: string): fc.Arbitrary<AlibabaCommand> =>
@@ -33,16 +48,12 @@ export const tagResources = (region: string): fc.Arbitrary<AlibabaCommand> =>
           ),
         }),
         (m) => {
-          const secrets = ids.map((id) => m.secrets.get(id))
-          // Each id in order: the first that is unknown (404) or pending deletion (409) fails the batch.
-          for (const s of secrets) {
-            if (s === undefined) return { expected: failure('InvalidResourceId.NotFound', 404) }
-            if (s.plannedDeleteAt !== undefined) return { expected: inDeleteWindow }
-          }
+          const secrets = batchOf(m, ids)
+          if ('ok' in secrets) return { expected: secrets }
           return {
             expected: success(),
             change: () => {
-              for (const secret of secrets) if (secret !== undefined) addTags(secret, tags)
+              for (const secret of secrets) addTags(secret, tags)
             },
           }
         },

@@ -6,8 +6,13 @@
  */
 import fc from 'fast-check'
 import { success } from '../Expectation.js'
-import { existing, isSecret, params, request, type AlibabaCommand } from '../Model.js'
+import { existing, isSecret, params, request, type AlibabaCommand, type ModelSecret } from '../Model.js'
 import * as Pools from '../Pools.js'
+
+/** Removes the tags with these keys; keys the secret does not have are ignored. */
+export const removeTags = (secret: ModelSecret, keys: ReadonlyArray<string>): void => {
+  secret.tags = secret.tags.filter((t) => !keys.includes(t.key))
+}
 
 /** @since 0.1.0 */
 export const untagResource = (region: string, accountId: string): fc.Arbitrary<AlibabaCommand> =>
@@ -22,9 +27,7 @@ export const untagResource = (region: string, accountId: string): fc.Arbitrary<A
         if (!isSecret(secret)) return { expected: secret }
         return {
           expected: success(),
-          change: () => {
-            secret.tags = secret.tags.filter((t) => !keys.includes(t.key))
-          },
+          change: () => removeTags(secret, keys),
         }
       }),
     )

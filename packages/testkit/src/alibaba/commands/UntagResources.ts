@@ -5,10 +5,11 @@
  * @since 0.1.0
  */
 import fc from 'fast-check'
-import { failure, success } from '../Expectation.js'
-import { inDeleteWindow, params, request, type AlibabaCommand } from '../Model.js'
+import { success } from '../Expectation.js'
+import { params, request, type AlibabaCommand } from '../Model.js'
 import * as Pools from '../Pools.js'
-import { resourceIds } from './TagResources.js'
+import { batchOf, resourceIds } from './TagResources.js'
+import { removeTags } from './UntagResource.js'
 
 /** @since 0.1.0 */
 export const untagResources = (region: string): fc.Arbitrary<AlibabaCommand> =>
@@ -27,17 +28,12 @@ export const untagResources = (region: string): fc.Arbitrary<AlibabaCommand> =>
           ...Object.fromEntries(keys.map((k, i) => [`TagKey.${i + 1}`, k])),
         }),
         (m) => {
-          const secrets = ids.map((id) => m.secrets.get(id))
-          // Each id in order: the first that is unknown (404) or pending deletion (409) fails the batch.
-          for (const s of secrets) {
-            if (s === undefined) return { expected: failure('InvalidResourceId.NotFound', 404) }
-            if (s.plannedDeleteAt !== undefined) return { expected: inDeleteWindow }
-          }
+          const secrets = batchOf(m, ids)
+          if ('ok' in secrets) return { expected: secrets }
           return {
             expected: success(),
             change: () => {
-              for (const secret of secrets)
-                if (secret !== undefined) secret.tags = secret.tags.filter((t) => !keys.includes(t.key))
+              for (const secret of secrets) removeTags(secret, keys)
             },
           }
         },
