@@ -8,9 +8,9 @@
  * @since 0.1.0
  */
 import { defaults } from '@secrets-engine/alibaba'
-import fc from 'fast-check'
-import { runChecks, type Check, type CheckOptions, type CheckResult } from '../Check.js'
-import { manualClock, seededRandom } from '../Clock.js'
+import type fc from 'fast-check'
+import type { CheckOptions } from '../Check.js'
+import { modelCheck, runConformance, weightedCommands, type ConformanceResult } from '../Conformance.js'
 import { advanceClock } from './commands/AdvanceClock.js'
 import { batchGetSecretValue } from './commands/BatchGetSecretValue.js'
 import { createSecret } from './commands/CreateSecret.js'
@@ -34,9 +34,11 @@ import { untagResources } from './commands/UntagResources.js'
 import { updateSecret } from './commands/UpdateSecret.js'
 import { updateSecretRotationPolicy } from './commands/UpdateSecretRotationPolicy.js'
 import { updateSecretVersionStage } from './commands/UpdateSecretVersionStage.js'
-import type { Deviation, ObservedDeviation } from './Deviation.js'
-import { emptyModel, type AlibabaCommand, type Real } from './Model.js'
-import type { MakeTarget } from './Target.js'
+import type { Deviation } from './Deviation.js'
+import { emptyModel, type AlibabaCommand, type Model, type Real } from './Model.js'
+import type { MakeTarget, Target } from './Target.js'
+
+export type { ConformanceResult } from '../Conformance.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -58,15 +60,6 @@ export interface ConformanceOptions extends CheckOptions {
   readonly moveClock?: boolean
 }
 
-/**
- * @category model
- * @since 0.1.0
- */
-export interface ConformanceResult extends CheckResult {
-  /** The differences the deviations allowed, by operation and field, with how often each was seen. */
-  readonly deviations: ReadonlyArray<ObservedDeviation>
-}
-
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
@@ -80,57 +73,45 @@ export interface ConformanceResult extends CheckResult {
 export const alibabaCommands = (options: ConformanceOptions = {}): fc.Arbitrary<Iterable<AlibabaCommand>> => {
   const region = options.region ?? defaults.region
   const account = options.accountId ?? defaults.accountId
-  const weighted = (weight: number, arbitrary: fc.Arbitrary<AlibabaCommand>) => ({ weight, arbitrary })
-  return fc.commands(
+  return weightedCommands<Model, Real>(
     [
-      weighted(4, createSecret),
-      weighted(10, putSecretValue(region, account)),
-      weighted(4, getSecretValue(region, account)),
-      weighted(4, updateSecretVersionStage(region, account)),
-      weighted(3, listSecretVersionIds(region, account)),
-      weighted(2, describeSecret(region, account)),
-      weighted(2, listSecrets),
-      weighted(1, updateSecret(region, account)),
-      weighted(1, deleteSecret(region, account)),
-      weighted(2, restoreSecret(region, account)),
-      weighted(1, setSecretPolicy(region, account)),
-      weighted(1, getSecretPolicy(region, account)),
-      weighted(1, batchGetSecretValue(region, account)),
-      weighted(1, tagResource(region, account)),
-      weighted(1, untagResource(region, account)),
-      weighted(1, tagResources(region)),
-      weighted(1, untagResources(region)),
-      weighted(1, listTagResources(region)),
-      weighted(1, rotateSecret(region, account)),
-      weighted(1, updateSecretRotationPolicy(region, account)),
-      weighted(1, getRandomPassword),
-      weighted(1, invalidRequest),
-      ...(options.moveClock === false ? [] : [weighted(1, advanceClock)]),
-    ].flatMap(({ weight, arbitrary }) => Array.from({ length: weight }, () => arbitrary)),
-    {
-      maxCommands: options.maxCommands ?? 200,
-      size: 'max',
-      ...(options.replayPath !== undefined ? { replayPath: options.replayPath } : {}),
-    },
+      [4, createSecret],
+      [10, putSecretValue(region, account)],
+      [4, getSecretValue(region, account)],
+      [4, updateSecretVersionStage(region, account)],
+      [3, listSecretVersionIds(region, account)],
+      [2, describeSecret(region, account)],
+      [2, listSecrets],
+      [1, updateSecret(region, account)],
+      [1, deleteSecret(region, account)],
+      [2, restoreSecret(region, account)],
+      [1, setSecretPolicy(region, account)],
+      [1, getSecretPolicy(region, account)],
+      [1, batchGetSecretValue(region, account)],
+      [1, tagResource(region, account)],
+      [1, untagResource(region, account)],
+      [1, tagResources(region)],
+      [1, untagResources(region)],
+      [1, listTagResources(region)],
+      [1, rotateSecret(region, account)],
+      [1, updateSecretRotationPolicy(region, account)],
+      [1, getRandomPassword],
+      [1, invalidRequest],
+      ...(options.moveClock === false ? [] : [[1, advanceClock] as const]),
+    ],
+    options,
   )
 }
 
-const conformanceCheck = (options: ConformanceOptions, observed: Real['observed']): Check<MakeTarget> => ({
-  name: 'every request answers as the model predicts',
-  numRuns: 100,
-  property: (makeTarget) =>
-    fc.asyncProperty(alibabaCommands(options), fc.integer(), async (commands, randomSeed) => {
-      const clock = manualClock()
-      const target = await makeTarget({ now: clock.now, random: seededRandom(randomSeed) })
-      const model = emptyModel(
-        clock.now().getTime(),
-        options.region ?? defaults.region,
-        options.accountId ?? defaults.accountId,
-      )
-      const real: Real = { target, clock, deviations: options.deviations ?? [], observed }
-      await fc.asyncModelRun(() => ({ model, real }), commands)
-    }),
-})
+const conformanceCheck = (options: ConformanceOptions, observed: Real['observed']) =>
+  modelCheck('every request answers as the model predicts', alibabaCommands(options), (target: Target, clock) => ({
+    model: emptyModel(
+      clock.now().getTime(),
+      options.region ?? defaults.region,
+      options.accountId ?? defaults.accountId,
+    ),
+    real: { target, clock, deviations: options.deviations ?? [], observed },
+  }))
 
 // -------------------------------------------------------------------------------------
 // destructors
@@ -142,11 +123,7 @@ const conformanceCheck = (options: ConformanceOptions, observed: Real['observed'
  * @category destructors
  * @since 0.1.0
  */
-export const checkAlibabaConformance = async (
+export const checkAlibabaConformance = (
   makeTarget: MakeTarget,
   options: ConformanceOptions = {},
-): Promise<ConformanceResult> => {
-  const observed: Real['observed'] = new Map()
-  const result = await runChecks([conformanceCheck(options, observed)], makeTarget, options)
-  return { ...result, deviations: [...observed.values()] }
-}
+): Promise<ConformanceResult> => runConformance((observed) => conformanceCheck(options, observed), makeTarget, options)

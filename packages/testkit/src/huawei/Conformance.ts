@@ -8,10 +8,9 @@
  * @since 0.1.0
  */
 import { defaults } from '@secrets-engine/huawei'
-import fc from 'fast-check'
-import { runChecks, type Check, type CheckOptions } from '../Check.js'
-import { manualClock, seededRandom } from '../Clock.js'
-import type { ConformanceResult } from '../alibaba/Conformance.js'
+import type fc from 'fast-check'
+import type { CheckOptions } from '../Check.js'
+import { modelCheck, runConformance, weightedCommands, type ConformanceResult } from '../Conformance.js'
 import type { Deviation } from '../alibaba/Deviation.js'
 import { advanceClock } from './commands/AdvanceClock.js'
 import { createSecret } from './commands/CreateSecret.js'
@@ -27,8 +26,8 @@ import { showSecretStage } from './commands/ShowSecretStage.js'
 import { showSecretVersion } from './commands/ShowSecretVersion.js'
 import { updateSecret } from './commands/UpdateSecret.js'
 import { updateSecretStage } from './commands/UpdateSecretStage.js'
-import { emptyHuaweiModel, type HuaweiCommand, type HuaweiReal } from './Model.js'
-import type { MakeHuaweiTarget } from './Target.js'
+import { emptyHuaweiModel, type HuaweiCommand, type HuaweiModel, type HuaweiReal } from './Model.js'
+import type { HuaweiTarget, MakeHuaweiTarget } from './Target.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -64,48 +63,36 @@ export interface HuaweiConformanceOptions extends CheckOptions {
  * @category constructors
  * @since 0.1.0
  */
-export const huaweiCommands = (options: HuaweiConformanceOptions = {}): fc.Arbitrary<Iterable<HuaweiCommand>> => {
-  const weighted = (weight: number, arbitrary: fc.Arbitrary<HuaweiCommand>) => ({ weight, arbitrary })
-  return fc.commands(
+export const huaweiCommands = (options: HuaweiConformanceOptions = {}): fc.Arbitrary<Iterable<HuaweiCommand>> =>
+  weightedCommands<HuaweiModel, HuaweiReal>(
     [
-      weighted(3, createSecret),
-      weighted(2, showSecret),
-      weighted(1, listSecrets),
-      weighted(1, updateSecret),
-      weighted(30, createSecretVersion),
-      weighted(3, showSecretVersion),
-      weighted(2, listSecretVersions),
-      weighted(10, updateSecretStage),
-      weighted(2, showSecretStage),
-      weighted(1, deleteSecretStage),
-      weighted(2, deleteSecretForSchedule),
-      weighted(2, restoreSecret),
-      weighted(1, deleteSecret),
-      ...(options.moveClock === false ? [] : [weighted(3, advanceClock)]),
-    ].flatMap(({ weight, arbitrary }) => Array.from({ length: weight }, () => arbitrary)),
-    {
-      maxCommands: options.maxCommands ?? 200,
-      size: 'max',
-      ...(options.replayPath !== undefined ? { replayPath: options.replayPath } : {}),
-    },
+      [3, createSecret],
+      [2, showSecret],
+      [1, listSecrets],
+      [1, updateSecret],
+      [30, createSecretVersion],
+      [3, showSecretVersion],
+      [2, listSecretVersions],
+      [10, updateSecretStage],
+      [2, showSecretStage],
+      [1, deleteSecretStage],
+      [2, deleteSecretForSchedule],
+      [2, restoreSecret],
+      [1, deleteSecret],
+      ...(options.moveClock === false ? [] : [[3, advanceClock] as const]),
+    ],
+    options,
   )
-}
 
-const conformanceCheck = (
-  options: HuaweiConformanceOptions,
-  observed: HuaweiReal['observed'],
-): Check<MakeHuaweiTarget> => ({
-  name: 'every CSMS request answers as the model predicts',
-  numRuns: 100,
-  property: (makeTarget) =>
-    fc.asyncProperty(huaweiCommands(options), fc.integer(), async (commands, randomSeed) => {
-      const clock = manualClock()
-      const target = await makeTarget({ now: clock.now, random: seededRandom(randomSeed) })
-      const model = emptyHuaweiModel(clock.now().getTime(), options.projectId ?? defaults.projectId)
-      const real: HuaweiReal = { target, clock, deviations: options.deviations ?? [], observed }
-      await fc.asyncModelRun(() => ({ model, real }), commands)
+const conformanceCheck = (options: HuaweiConformanceOptions, observed: HuaweiReal['observed']) =>
+  modelCheck(
+    'every CSMS request answers as the model predicts',
+    huaweiCommands(options),
+    (target: HuaweiTarget, clock) => ({
+      model: emptyHuaweiModel(clock.now().getTime(), options.projectId ?? defaults.projectId),
+      real: { target, clock, deviations: options.deviations ?? [], observed },
     }),
-})
+  )
 
 // -------------------------------------------------------------------------------------
 // destructors
@@ -117,11 +104,7 @@ const conformanceCheck = (
  * @category destructors
  * @since 0.1.0
  */
-export const checkHuaweiConformance = async (
+export const checkHuaweiConformance = (
   makeTarget: MakeHuaweiTarget,
   options: HuaweiConformanceOptions = {},
-): Promise<ConformanceResult> => {
-  const observed: HuaweiReal['observed'] = new Map()
-  const result = await runChecks([conformanceCheck(options, observed)], makeTarget, options)
-  return { ...result, deviations: [...observed.values()] }
-}
+): Promise<ConformanceResult> => runConformance((observed) => conformanceCheck(options, observed), makeTarget, options)
