@@ -6,12 +6,11 @@
 // here. No deviation is declared: the RPC API carries parameters as strings and answers JSON, so
 // pop-core changes nothing the model compares once its name formatting is off (below).
 import { createSecretsManager } from '@secrets-engine/alibaba'
-import { startServer, type RunningServer } from '@secrets-engine/server'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import { scheduledStore, type MakeTarget, type Outcome } from '@secrets-engine/testkit'
 import { alibabaConformance, alibabaRaces } from '@secrets-engine/testkit/vitest'
 import { createRequire } from 'node:module'
-import { afterAll } from 'vitest'
+import { serverPerRun } from './support/servers.js'
 
 const require = createRequire(import.meta.url)
 
@@ -28,13 +27,7 @@ interface PopCoreError {
 }
 
 // One server per run (a fresh account); the previous run's server is closed when the next starts.
-const running = new Set<RunningServer>()
-const closeAll = async (): Promise<void> => {
-  const servers = [...running]
-  running.clear()
-  await Promise.all(servers.map((s) => s.close()))
-}
-afterAll(closeAll)
+const startServer = serverPerRun()
 
 /**
  * A pop-core error as the kit's failure: the code and message of the body, and the HTTP status the
@@ -53,7 +46,6 @@ const toOutcome = (error: unknown): Outcome => {
 }
 
 const overPopCore: MakeTarget = async ({ now, random, scheduler }) => {
-  await closeAll()
   const engine = createSecretsManager({
     now,
     random,
@@ -61,7 +53,6 @@ const overPopCore: MakeTarget = async ({ now, random, scheduler }) => {
   })
   // The server keeps the system clock: pop-core signs with the real time, the engine runs on the kit's.
   const server = await startServer({ engine })
-  running.add(server)
   const { accessKeyId, accessKeySecret } = server.credentials[0]!
   const client = new RPCClient({ accessKeyId, accessKeySecret, endpoint: server.url, apiVersion: '2016-01-20' })
   return {

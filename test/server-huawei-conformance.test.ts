@@ -4,24 +4,16 @@
 // errorCode, errorMsg) become the kit's failures; its answers, without the `httpStatusCode` it adds,
 // the bodies.
 import { createCsms } from '@secrets-engine/huawei'
-import { startServer, type RunningServer } from '@secrets-engine/server'
 import type { HuaweiOutcome, MakeHuaweiTarget } from '@secrets-engine/testkit'
 import { huaweiConformance } from '@secrets-engine/testkit/vitest'
-import { afterAll } from 'vitest'
 import { huaweiSdk, thrown } from './server-huawei-client.js'
+import { serverPerRun } from './support/servers.js'
 
-const running = new Set<RunningServer>()
-const closeAll = async (): Promise<void> => {
-  const servers = [...running]
-  running.clear()
-  await Promise.all(servers.map((s) => s.close()))
-}
-afterAll(closeAll)
+// One server per run (a fresh project); the previous run's server is closed when the next starts.
+const startServer = serverPerRun()
 
 const overSdk: MakeHuaweiTarget = async ({ now, random }) => {
-  await closeAll()
   const server = await startServer({ huawei: { csms: createCsms({ now, random }) } })
-  running.add(server)
   const send = huaweiSdk(server)
   return {
     request: async (method, path, body): Promise<HuaweiOutcome> => {
