@@ -9,6 +9,8 @@ export interface Measure {
   readonly opsPerSecond: number
   /** Relative margin of error of the mean latency, in percent. */
   readonly rme: number
+  /** The 99th percentile of the latency, in milliseconds. */
+  readonly p99Ms: number
 }
 
 export interface Comparison {
@@ -78,7 +80,12 @@ export const measure = async (
     bench.tasks.forEach((task, i) => {
       const result = task.result
       if (result.state !== 'completed') throw new Error(`bench task ${task.name}: ${result.state}`)
-      const measured = { name: tasks[i]?.[0] ?? task.name, opsPerSecond: 1000 / result.period, rme: result.latency.rme }
+      const measured = {
+        name: tasks[i]?.[0] ?? task.name,
+        opsPerSecond: 1000 / result.period,
+        rme: result.latency.rme,
+        p99Ms: result.latency.p99,
+      }
       const previous = best[i]
       if (previous === undefined || measured.opsPerSecond > previous.opsPerSecond) best[i] = measured
     })
