@@ -6,7 +6,8 @@
  *
  * `request(method, path, body?)` takes a REST request as the wire carries it (the path with its
  * `{project_id}` and query string, the parsed JSON body) and answers with Huawei's response body or
- * the exact `CsmsError`. Each operation also has a typed method named as in Huawei's SDK
+ * the exact `CsmsError`; `dispatch(match, body?)` does the same for a request already routed by
+ * `Routes.match`. Each operation also has a typed method named as in Huawei's SDK
  * (`createSecret`, `showSecretVersion`, ...) that does the same.
  *
  * @since 0.1.0
@@ -17,7 +18,6 @@ import { MemoryKeyring, SecureRandom } from '@secrets-engine/crypto/portable'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as CsmsError from './CsmsError.js'
 import * as Engine from './Engine.js'
 import type { EventRecord } from './EventRecord.js'
@@ -86,6 +86,11 @@ export type ResponseBody = Readonly<Record<string, unknown>>
 export interface Csms extends TypedMethods {
   /** Runs one REST request: `request('GET', '/v1/<project>/secrets?limit=10')`. */
   readonly request: (method: string, path: string, body?: unknown) => TE.TaskEither<CsmsError.CsmsError, ResponseBody>
+  /**
+   * Runs a request that `Routes.match` has already routed (with this engine's project id), for a
+   * caller that needed the route first, as the HTTP server does: `request` is `match`, then this.
+   */
+  readonly dispatch: (match: Routes.Match, body?: unknown) => TE.TaskEither<CsmsError.CsmsError, ResponseBody>
   /** The parts the engine runs on, for tests and tools (snapshots, key management). */
   readonly store: SecretStore.SecretStore<SecretRecord>
   readonly events: SecretStore.SecretStore<EventRecord>
@@ -131,30 +136,45 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
     maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
   }
 
-  const request = (method: string, path: string, body?: unknown): TE.TaskEither<CsmsError.CsmsError, ResponseBody> =>
-    pipe(
-      TE.fromEither(Routes.match(method, path, config.projectId)),
-      TE.flatMap(({ route, params, query }) => {
-        const env: Engine.Env = {
-          store,
-          events,
-          cipher,
-          keys,
-          random,
-          now: now().getTime(),
-          config,
-          notifications,
-          rotate: Rotation.rotate,
-          notify: Notifications.notify,
-        }
-        return pipe(
-          route.handler(env, { params, query, body }),
-          TE.map((result) => result as ResponseBody),
-        )
-      }),
-      // A defect (a thrown exception) must not escape as a rejected promise: it is a 500.
-      (task) => () => task().catch(() => E.left(CsmsError.internalError())),
-    )
+  const dispatch = (
+    { route, params, query }: Routes.Match,
+    body?: unknown,
+  ): TE.TaskEither<CsmsError.CsmsError, ResponseBody> => {
+    // A defect (a thrown exception) must not escape as a rejected promise: it is a 500.
+    return async () => {
+      const env: Engine.Env = {
+        store,
+        events,
+        cipher,
+        keys,
+        random,
+        now: now().getTime(),
+        config,
+        notifications,
+        rotate: Rotation.rotate,
+        notify: Notifications.notify,
+      }
+      try {
+        return (await route.handler(env, { params, query, body })()) as E.Either<CsmsError.CsmsError, ResponseBody>
+      } catch {
+        return E.left(CsmsError.internalError())
+      }
+    }
+  }
 
-  return { ...typedMethods(config.projectId, request), request, store, events, notifications, keyring, config }
+  const request = (method: string, path: string, body?: unknown): TE.TaskEither<CsmsError.CsmsError, ResponseBody> => {
+    const matched = Routes.match(method, path, config.projectId)
+    return E.isLeft(matched) ? TE.left(matched.left) : dispatch(matched.right, body)
+  }
+
+  return {
+    ...typedMethods(config.projectId, request),
+    request,
+    dispatch,
+    store,
+    events,
+    notifications,
+    keyring,
+    config,
+  }
 }

@@ -2,8 +2,9 @@
  * The route table: every CSMS operation with its REST method and path (exactly Huawei's, with
  * `{project_id}` and the other path parameters), its success status, the shape of its error body
  * (flat `{error_code, error_msg}` or nested under `error`, as the API documents per operation) and
- * its handler. `match` finds the route of a method and path; the HTTP server routes straight through
- * it. Operation names are the Huawei SDK's.
+ * its handler. `match` finds the route of a method and path; the HTTP server matches once, then hands
+ * the match to the engine's `dispatch`. Each path template is split once, when the table is first
+ * used. Operation names are the Huawei SDK's.
  *
  * @since 0.1.0
  */
@@ -172,38 +173,21 @@ export const match = (
   } catch {
     return E.left(CsmsError.make('CSMS.0003'))
   }
-  let best:
-    | {
-        readonly route: Route
-        readonly params: Record<string, string>
-        readonly template: ReadonlyArray<string>
-        readonly literals: number
-      }
-    | undefined
-  for (const candidate of table) {
-    if (candidate.method !== method.toUpperCase()) continue
-    const template = candidate.path.split('/').slice(1)
-    if (template.length !== segments.length) continue
-    const params: Record<string, string> = {}
-    let literals = 0
-    const fits = template.every((part, i) => {
-      const segment = segments[i] ?? ''
-      if (isParameter(part)) {
-        params[part.slice(1, -1)] = segment
-        return segment !== ''
-      }
-      literals++
-      return part === segment
-    })
-    if (fits && (best === undefined || moreSpecific(template, literals, best.template, best.literals))) {
-      best = { route: candidate, params, template, literals }
-    }
+  const upper = method.toUpperCase()
+  let best: Template | undefined
+  for (const candidate of templatesOf(table)) {
+    if (candidate.route.method !== upper || !fits(candidate, segments)) continue
+    if (best === undefined || moreSpecific(candidate, best)) best = candidate
   }
   if (best === undefined) return E.left(CsmsError.routeNotFound())
-  if (best.params['project_id'] !== undefined && best.params['project_id'] !== projectId) {
+  const params: Record<string, string> = {}
+  best.parts.forEach((part, i) => {
+    if (part.parameter !== undefined) params[part.parameter] = segments[i] ?? ''
+  })
+  if (params['project_id'] !== undefined && params['project_id'] !== projectId) {
     return E.left(CsmsError.make('CSMS.0003', 'project_id'))
   }
-  return E.right({ route: best.route, params: best.params, query: url.searchParams })
+  return E.right({ route: best.route, params, query: url.searchParams })
 }
 
 /**
@@ -219,19 +203,50 @@ export const pathOf = (routeOf: Route, params: { readonly [name: string]: string
 // internal
 // -------------------------------------------------------------------------------------
 
-const isParameter = (part: string): boolean => part.startsWith('{')
+/** A route's path, split once: each segment a literal, or the name of the parameter it captures. */
+interface Template {
+  readonly route: Route
+  readonly parts: ReadonlyArray<{ readonly literal: string; readonly parameter: string | undefined }>
+  readonly literals: number
+}
+
+const compile = (table: ReadonlyArray<Route>): ReadonlyArray<Template> =>
+  table.map((route) => {
+    const parts = route.path
+      .split('/')
+      .slice(1)
+      .map((part) => ({ literal: part, parameter: part.startsWith('{') ? part.slice(1, -1) : undefined }))
+    return { route, parts, literals: parts.filter((part) => part.parameter === undefined).length }
+  })
+
+/** The templates of each table `match` has seen; the route table's are built when the module loads. */
+const templates = new WeakMap<ReadonlyArray<Route>, ReadonlyArray<Template>>([[routes, compile(routes)]])
+
+const templatesOf = (table: ReadonlyArray<Route>): ReadonlyArray<Template> => {
+  const known = templates.get(table)
+  if (known !== undefined) return known
+  const compiled = compile(table)
+  templates.set(table, compiled)
+  return compiled
+}
+
+/** Every literal equal, every parameter non-empty. */
+const fits = (template: Template, segments: ReadonlyArray<string>): boolean => {
+  if (template.parts.length !== segments.length) return false
+  for (let i = 0; i < segments.length; i++) {
+    const part = template.parts[i]
+    const segment = segments[i] ?? ''
+    if (part === undefined || (part.parameter === undefined ? part.literal !== segment : segment === '')) return false
+  }
+  return true
+}
 
 /** More literal segments; as many: the first position where one has a literal and the other not. */
-const moreSpecific = (
-  a: ReadonlyArray<string>,
-  aLiterals: number,
-  b: ReadonlyArray<string>,
-  bLiterals: number,
-): boolean => {
-  if (aLiterals !== bLiterals) return aLiterals > bLiterals
-  for (let i = 0; i < a.length; i++) {
-    const aLiteral = !isParameter(a[i] ?? '')
-    if (aLiteral !== !isParameter(b[i] ?? '')) return aLiteral
+const moreSpecific = (a: Template, b: Template): boolean => {
+  if (a.literals !== b.literals) return a.literals > b.literals
+  for (let i = 0; i < a.parts.length; i++) {
+    const aLiteral = a.parts[i]?.parameter === undefined
+    if (aLiteral !== (b.parts[i]?.parameter === undefined)) return aLiteral
   }
   return false
 }

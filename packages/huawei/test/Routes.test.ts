@@ -88,6 +88,17 @@ describe('request', () => {
     await refused(env, env.csms.request('GET', `/v1/${env.project}/secrets/%E0%A4%A`), CsmsErrors.make('CSMS.0003'))
   })
 
+  it('dispatch runs a request Routes.match has routed, as request does', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ name: 's', secret_string: 'v' }))
+    const path = `/v1/${env.project}/secrets/s/versions/latest`
+    const matched = Routes.match('GET', path, env.project)
+    if (E.isLeft(matched)) return expect.fail('matched')
+    const shown = await ok(env.csms.dispatch(matched.right))
+    expect(shown).toStrictEqual(await ok(env.csms.request('GET', path)))
+    expect((shown['version'] as { secret_string: string }).secret_string).toBe('v')
+  })
+
   it('answers a thrown defect with 500 CSMS.0006 instead of a rejected promise', async () => {
     const env = testCsms({
       store: {

@@ -133,7 +133,7 @@ export const handle = async (context: Context, req: IncomingMessage): Promise<Re
   const json = parseJson(body.right)
   if (E.isLeft(json)) return csmsError(CsmsErrors.malformedBody(), route.errorShape)
 
-  const result = await context.csms.request(method, url, json.right)()
+  const result = await context.csms.dispatch(matched.right, json.right)()
   if (E.isLeft(result)) return csmsError(result.left, route.errorShape)
   const empty = route.successStatus === 204 || Object.keys(result.right).length === 0
   return {
