@@ -209,15 +209,33 @@ export const readExisting =
  */
 export const countLive = async (env: Env): Promise<E.Either<ApiError.ApiError, number>> => {
   let live = 0
-  let cursor: string | undefined
-  do {
-    const page = await env.store.list({ cursor, limit: 1_000 })()
-    if (E.isLeft(page)) return E.left(storeFailure(page.left))
-    for (const { record } of page.right.items) if (!SecretRecord.isExpired(env.now)(record)) live++
-    cursor = page.right.next
-  } while (cursor !== undefined)
-  return E.right(live)
+  const isExpired = SecretRecord.isExpired(env.now)
+  const walked = await forEachStored(env, ({ record }) => {
+    if (!isExpired(record)) live++
+  })()
+  return E.isLeft(walked) ? walked : E.right(live)
 }
+
+/**
+ * Calls `visit` on every record the store holds, in the store's order (creation order), reading
+ * it in pages of 1,000 records. The records are as stored: a caller that wants the secrets as they
+ * are at `env.now` leaves out the expired ones itself. Store failures become 500 InternalFailure.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const forEachStored =
+  (env: Env, visit: (stored: Stored) => void): TE.TaskEither<ApiError.ApiError, void> =>
+  async () => {
+    let cursor: string | undefined
+    do {
+      const page = await env.store.list({ cursor, limit: scanPageSize })()
+      if (E.isLeft(page)) return E.left(storeFailure(page.left))
+      for (const stored of page.right.items) visit(stored)
+      cursor = page.right.next
+    } while (cursor !== undefined)
+    return E.right(undefined)
+  }
 
 // -------------------------------------------------------------------------------------
 // writing
@@ -284,6 +302,9 @@ export const storeFailure = (_: StoreError.StoreError): ApiError.ApiError => Api
 /** The name `reference` (a name or an ARN) gives, or undefined for an ARN of no secret of this engine. */
 const resolve = (env: Env, reference: string): string | undefined =>
   Wire.nameFromReference(env.config.region, env.config.accountId, reference)
+
+/** How many records one `store.list` call asks for while walking the whole store. */
+const scanPageSize = 1_000
 
 /** Marks a lost compare-and-set, which the transaction answers by starting again. */
 const conflict: unique symbol = Symbol('conflict')

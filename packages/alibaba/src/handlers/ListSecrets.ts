@@ -23,7 +23,6 @@
  *
  * @since 0.1.0
  */
-import type { SecretStore } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as RA from 'fp-ts/lib/ReadonlyArray.js'
@@ -68,9 +67,6 @@ export interface ListSecretsResponse {
 // -------------------------------------------------------------------------------------
 // handler
 // -------------------------------------------------------------------------------------
-
-/** How many records one `store.list` call asks for while scanning. */
-const chunk = 1_000
 
 /**
  * @category handler
@@ -172,23 +168,6 @@ const lookUp = (
     }),
   )
 
-/** Calls `visit` on every record of the store, in creation order. */
-const forEachRecord = (
-  env: Engine.Env,
-  visit: (stored: SecretStore.Stored<Row>) => void,
-): TE.TaskEither<ApiError.ApiError, void> => {
-  const from = (cursor: string | undefined): TE.TaskEither<ApiError.ApiError, void> =>
-    pipe(
-      env.store.list({ cursor, limit: chunk }),
-      TE.mapLeft(Engine.storeFailure),
-      TE.flatMap((page) => {
-        page.items.forEach(visit)
-        return page.next === undefined ? TE.right(undefined) : from(page.next)
-      }),
-    )
-  return from(undefined)
-}
-
 /**
  * One pass that keeps only the page, trusting the store's creation order; if that order disagrees
  * with (CreateTime, name) for two matches, a second pass that keeps and sorts every match.
@@ -208,7 +187,7 @@ const scan =
     const page: Array<Row> = []
     const all: Array<Row> = []
     return pipe(
-      forEachRecord(env, ({ record }) => {
+      Engine.forEachStored(env, ({ record }) => {
         if (!keep(record)) return
         if (previous !== undefined && byCreation(previous, record) > 0) ordered = false
         previous = record
@@ -219,7 +198,7 @@ const scan =
         ordered
           ? TE.right<ApiError.ApiError, Selection>({ total, page })
           : pipe(
-              forEachRecord(env, ({ record }) => {
+              Engine.forEachStored(env, ({ record }) => {
                 if (keep(record)) all.push(record)
               }),
               TE.map((): Selection => ({ total: all.length, page: all.sort(byCreation).slice(from, to) })),

@@ -12,7 +12,6 @@
  *
  * @since 0.1.0
  */
-import * as A from 'fp-ts/lib/ReadonlyArray.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
@@ -109,22 +108,15 @@ const all = (
   regionId: string,
 ): TE.TaskEither<ApiError.ApiError, ReadonlyArray<SecretRecord.SecretRecord>> => {
   if (regionId !== env.config.region) return TE.right([])
-  const from = (
-    cursor: string | undefined,
-    acc: ReadonlyArray<SecretRecord.SecretRecord>,
-  ): TE.TaskEither<ApiError.ApiError, ReadonlyArray<SecretRecord.SecretRecord>> =>
-    pipe(
-      env.store.list({ limit: 1_000, cursor }),
-      TE.mapLeft(() => ApiError.internalFailure()),
-      TE.flatMap((page) => {
-        const live = pipe(
-          page.items,
-          A.map((stored) => stored.record),
-          A.filter((record) => !SecretRecord.isExpired(env.now)(record)),
-        )
-        const next = [...acc, ...live]
-        return page.next === undefined ? TE.right(next) : from(page.next, next)
+  const isExpired = SecretRecord.isExpired(env.now)
+  return () => {
+    // Local mutable state, fresh for each run of the task and read once the walk has ended.
+    const live: Array<SecretRecord.SecretRecord> = []
+    return pipe(
+      Engine.forEachStored(env, ({ record }) => {
+        if (!isExpired(record)) live.push(record)
       }),
-    )
-  return from(undefined, [])
+      TE.map(() => live),
+    )()
+  }
 }
