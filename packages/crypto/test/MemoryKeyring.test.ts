@@ -6,12 +6,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { CryptoError, KeyMetadata, Random } from '@secrets-engine/core'
 import { EnvelopeFormat, MemoryKeyring, NodeAesGcm, NobleAesGcm } from '@secrets-engine/crypto'
+import { run } from './support/crypto.js'
 
-const run = async <A>(task: () => Promise<E.Either<CryptoError.CryptoError, A>>): Promise<A> => {
-  const result = await task()
-  if (E.isLeft(result)) throw new Error(CryptoError.show(result.left))
-  return result.right
-}
 const setup = () => {
   const keyring = MemoryKeyring.make({ random: Random.seeded(7), instanceId: 'kst-test' })
   const cipher = NodeAesGcm.make({ keyring, random: Random.seeded(8) })
