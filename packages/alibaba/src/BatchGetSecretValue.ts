@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
+import { NonEmptyString } from './CreateSecret.js'
 import * as Json from './Json.js'
 import * as Params from './Params.js'
 
@@ -78,13 +79,6 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Batch
 // -------------------------------------------------------------------------------------
 // codecs
 // -------------------------------------------------------------------------------------
-
-const NonEmptyString = new t.Type<string, string, unknown>(
-  'a non-empty string',
-  (u): u is string => typeof u === 'string' && u.length > 0,
-  (u, c) => (typeof u === 'string' && u.length > 0 ? t.success(u) : t.failure(u, c)),
-  t.identity,
-)
 
 /** The SDK sends the flag as the string "true" or "false"; a JSON boolean means the same. */
 const FlagC = t.union([t.keyof({ true: null, false: null }, '"true" or "false"'), t.boolean], '"true" or "false"')

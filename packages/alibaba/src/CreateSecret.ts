@@ -219,12 +219,13 @@ export function initialSecret(
 //
 // The exported codecs are the rules other operations share with CreateSecret (PutSecretValue's
 // VersionId and SecretData, TagResource's Tags, UpdateSecretRotationPolicy's RotationInterval,
-// SetSecretPolicy's Policy): one rule, one implementation.
+// SetSecretPolicy's Policy, UpdateSecret's CustomData, BatchGetSecretValue's non-empty
+// SecretName): one rule, one implementation.
 
 /** A string, named so that a reason reads "must be a string". */
 const AString = new t.Type<string, string, unknown>('a string', t.string.is, t.string.validate, t.identity)
 
-const NonEmptyString = new t.Type<string, string, unknown>(
+export const NonEmptyString = new t.Type<string, string, unknown>(
   'a non-empty string',
   (u): u is string => typeof u === 'string' && u.length > 0,
   (u, c) => (typeof u === 'string' && u.length > 0 ? t.success(u) : t.failure(u, c)),
@@ -410,7 +411,11 @@ export const secretDataC = (secretType: SecretType, subType: Json.Json | undefin
 // codecs: ExtendedConfig
 // -------------------------------------------------------------------------------------
 
-const CustomData = smallObject(limits.customDataPairs, `a JSON object of at most ${limits.customDataPairs} pairs`)
+/** ExtendedConfig's `CustomData`, which UpdateSecret replaces under the same rule. */
+export const CustomData = smallObject(
+  limits.customDataPairs,
+  `a JSON object of at most ${limits.customDataPairs} pairs`,
+)
 const WithCustomData = t.partial({ CustomData })
 
 const RdsConfig = t.intersection([

@@ -9,7 +9,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import * as t from 'io-ts'
 import * as ApiError from './ApiError.js'
 import { BooleanC } from './CreateSecret.js'
 import * as Params from './Params.js'
@@ -54,18 +53,7 @@ export interface GetRandomPasswordCommand {
  * @category codecs
  * @since 0.1.0
  */
-export const PasswordLengthC = new t.Type<number, string, string>(
-  'PasswordLength',
-  (u): u is number => typeof u === 'number',
-  (s, c) => {
-    // At most 4 digits: anything longer is out of range anyway.
-    const n = /^[0-9]{1,4}$/.test(s) ? Number(s) : Number.NaN
-    return n >= Password.limits.minLength && n <= Password.limits.maxLength
-      ? t.success(n)
-      : t.failure(s, c, `It must be an integer from ${Password.limits.minLength} to ${Password.limits.maxLength}.`)
-  },
-  String,
-)
+export const PasswordLengthC = Params.integerC(Password.limits.minLength, Password.limits.maxLength)
 
 // -------------------------------------------------------------------------------------
 // decoding

@@ -90,29 +90,19 @@ export const listLimits = {
 // codecs
 // -------------------------------------------------------------------------------------
 
-/** A decimal integer from `min` to `max`. */
-const integerC = (name: string, min: number, max: number): t.Type<number, string, string> =>
-  new t.Type<number, string, string>(
-    name,
-    (u): u is number => typeof u === 'number',
-    (s, c) => {
-      const n = /^[0-9]{1,10}$/.test(s) ? Number(s) : Number.NaN
-      return n >= min && n <= max ? t.success(n) : t.failure(s, c, `It must be an integer from ${min} to ${max}.`)
-    },
-    String,
-  )
+/**
+ * `PageNumber`, which ListSecretVersionIds shares.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const PageNumberC = Params.integerC(1, listLimits.maxPageNumber)
 
 /**
  * @category codecs
  * @since 0.1.0
  */
-export const PageNumberC = integerC('PageNumber', 1, listLimits.maxPageNumber)
-
-/**
- * @category codecs
- * @since 0.1.0
- */
-export const PageSizeC = integerC('PageSize', 1, listLimits.maxPageSize)
+export const PageSizeC = Params.integerC(1, listLimits.maxPageSize)
 
 const upTo = (max: number) => (s: string) => s.length > 0 && Text.codePointLength(s) <= max
 

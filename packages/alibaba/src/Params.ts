@@ -191,3 +191,22 @@ export const brandedC = <B extends string>(
     },
     t.identity,
   )
+
+/**
+ * A decimal integer (digits only: no sign, fraction or exponent) from `min` to `max`, for the
+ * wire's integer parameters (page numbers and sizes, lengths). At most 10 digits are read: the
+ * wire type is int32, so a longer number is out of range anyway.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const integerC = (min: number, max: number): t.Type<number, string, string> =>
+  new t.Type<number, string, string>(
+    `an integer from ${min} to ${max}`,
+    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+    (s, c) => {
+      const n = /^[0-9]{1,10}$/.test(s) ? Number(s) : Number.NaN
+      return n >= min && n <= max ? t.success(n) : t.failure(s, c, `It must be an integer from ${min} to ${max}.`)
+    },
+    String,
+  )

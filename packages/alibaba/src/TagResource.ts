@@ -48,6 +48,8 @@ export interface TagResourceCommand {
 // codecs
 // -------------------------------------------------------------------------------------
 
+const TagKeyList = t.readonlyArray(TagKeyC, 'a JSON array of tag keys')
+
 /**
  * `TagKeys`: a JSON array of keys, each 1 to 128 characters of the tag set and not starting with
  * `aliyun` or `acs:` (such keys cannot be on a secret, so removing them is refused, as
@@ -61,10 +63,9 @@ export const TagKeysC = new t.Type<ReadonlyArray<string>, string, string>(
   (u): u is ReadonlyArray<string> => Array.isArray(u),
   (s, c) => {
     const json = Json.parseLenient(s)
-    const list = t.readonlyArray(TagKeyC, 'a JSON array of tag keys')
-    if (E.isLeft(json)) return t.failure(s, c, `It must be ${list.name}, and it is not valid JSON.`)
+    if (E.isLeft(json)) return t.failure(s, c, `It must be ${TagKeyList.name}, and it is not valid JSON.`)
     return pipe(
-      list.decode(json.right),
+      TagKeyList.decode(json.right),
       E.chain((keys) => (keys.length === 0 ? t.failure(s, c, 'It must name at least one tag key.') : t.success(keys))),
     )
   },

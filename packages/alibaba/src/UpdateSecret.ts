@@ -12,7 +12,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
-import { limits } from './CreateSecret.js'
+import { CustomData } from './CreateSecret.js'
 import * as Json from './Json.js'
 import * as Params from './Params.js'
 
@@ -52,8 +52,9 @@ export interface UpdateSecretCommand {
 const JsonObjectFromString = Json.objectFromString(true)
 
 /**
- * A JSON object of at most 10 pairs, like the `CustomData` that CreateSecret accepts inside
- * `ExtendedConfig`; the backslash-escaped form of the documentation is accepted too.
+ * A JSON object under the rule of the `CustomData` that CreateSecret accepts inside
+ * `ExtendedConfig` (the same codec: at most 10 pairs); the backslash-escaped form of the
+ * documentation is accepted too.
  *
  * @category codecs
  * @since 0.1.0
@@ -65,9 +66,10 @@ export const CustomDataC = new t.Type<Json.JsonParameter, string, string>(
     pipe(
       JsonObjectFromString.validate(s, c),
       E.chain((data) =>
-        Object.keys(data.value).length <= limits.customDataPairs
-          ? t.success(data)
-          : t.failure(s, c, `It must be a JSON object of at most ${limits.customDataPairs} pairs.`),
+        pipe(
+          CustomData.decode(data.value),
+          E.map(() => data),
+        ),
       ),
     ),
   (data) => data.raw,

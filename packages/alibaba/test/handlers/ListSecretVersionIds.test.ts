@@ -69,10 +69,10 @@ describe('ListSecretVersionIds', () => {
     expect(withoutRequestId(await list('1', '1'))).toStrictEqual(page(1, 1, 3, [v1]))
   })
 
-  it('refuses PageSize outside 1 to 100 and PageNumber below 1 or not a whole number', async () => {
+  it('refuses PageSize outside 1 to 100 and PageNumber below 1 or not an integer', async () => {
     const { engine } = await setup()
-    const size = ApiErrors.invalidParameter('PageSize', 'It must be a whole number from 1 to 100.')
-    const number = ApiErrors.invalidParameter('PageNumber', 'It must be a whole number from 1 to 2147483647.')
+    const size = ApiErrors.invalidParameter('PageSize', 'It must be an integer from 1 to 100.')
+    const number = ApiErrors.invalidParameter('PageNumber', 'It must be an integer from 1 to 2147483647.')
     for (const bad of ['0', '101', '-1', '1.5', '1e1', 'ten', ' 5', '+5', '99999999999']) {
       expect(await engine.request('ListSecretVersionIds', { SecretName: name, PageSize: bad })()).toStrictEqual(
         E.left(size),
