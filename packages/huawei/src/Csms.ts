@@ -129,7 +129,9 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
   const keyring = options.keyring ?? MemoryKeyring.make({ random })
   const keys = options.keys ?? Keys.make(keyring, random)
   const cipher = (options.crypto ?? makeDefaultCipher)({ keyring, random })
-  const now = options.now ?? (() => new Date())
+  // Without a clock option, Date.now: no Date object per request.
+  const { now } = options
+  const clock = now === undefined ? Date.now : () => now().getTime()
   const config: Engine.Config = {
     projectId: options.projectId ?? defaults.projectId,
     maxSecrets: options.maxSecrets ?? defaults.maxSecrets,
@@ -148,7 +150,7 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
         cipher,
         keys,
         random,
-        now: now().getTime(),
+        now: clock(),
         config,
         notifications,
         rotate: Rotation.rotate,

@@ -1,10 +1,10 @@
-import { CryptoError, Redacted } from '@secrets-engine/core'
+import { CryptoError, Random, Redacted } from '@secrets-engine/core'
 import { NodeAesGcm } from '@secrets-engine/crypto'
-import { CsmsErrors, type CsmsOptions } from '@secrets-engine/huawei'
+import { createCsms, CsmsErrors, type CsmsOptions } from '@secrets-engine/huawei'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { inspect } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Body from '../src/Body.js'
 import * as Secrets from '../src/Secrets.js'
 import { ok, refused, testCsms } from './support/csms.js'
@@ -103,6 +103,20 @@ describe('secret bytes in memory', () => {
     await refused(env, env.csms.showSecretVersion('n', 'v1'), CsmsErrors.internalError())
     expect(seen).toHaveLength(2)
     expect(wiped(seen)).toBe(true)
+  })
+})
+
+describe('clock', () => {
+  it('reads the system clock through Date.now (no Date per request) when given no clock', async () => {
+    const spy = vi.spyOn(Date, 'now').mockReturnValue(1_767_225_600_123)
+    try {
+      const { secret } = await ok(
+        createCsms({ random: Random.seeded(1) }).createSecret({ name: 'n', secret_string: 'v' }),
+      )
+      expect([secret.create_time, secret.update_time]).toStrictEqual([1_767_225_600_123, 1_767_225_600_123])
+    } finally {
+      spy.mockRestore()
+    }
   })
 })
 
