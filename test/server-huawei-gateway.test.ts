@@ -7,7 +7,8 @@ import { createHash, createHmac } from 'node:crypto'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createCsms } from '@secrets-engine/huawei'
-import { HuaweiSignature, startServer, type RunningServer } from '@secrets-engine/server'
+import { HuaweiGatewayError, HuaweiSignature, startServer, type RunningServer } from '@secrets-engine/server'
+import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { failure, huaweiSdk, type Body, type Key } from './server-huawei-client.js'
 
@@ -139,6 +140,53 @@ describe('the test signer', () => {
     const toSign = HuaweiSignature.stringToSign('20191115T033655Z', 'GET\n/\n\nhost:x\n\nhost\nabc')
     expect(toSign.split('\n').slice(0, 2)).toStrictEqual(['SDK-HMAC-SHA256', '20191115T033655Z'])
     expect(HuaweiSignature.sign('sk', toSign)).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  // A known answer: the canonical request written out by hand from the Signing Guide (the empty
+  // body's hash is the one it documents), signed here with node:crypto alone, and pinned.
+  it('signs a documented canonical request to the signature node:crypto computes from it', () => {
+    const project = '0123456789abcdef0123456789abcdef'
+    const sk = 'secrets-engine-huawei-test-sk-0000000000'
+    const date = '20191115T033655Z'
+    const headers: Readonly<Record<string, string>> = {
+      'content-type': 'application/json',
+      host: '127.0.0.1:8088',
+      'x-project-id': project,
+      'x-sdk-date': date,
+    }
+    const signedHeaders = ['content-type', 'host', 'x-project-id', 'x-sdk-date']
+    const canonical = [
+      'GET',
+      `/v1/${project}/secrets/`,
+      'limit=2&marker=a%20b',
+      `content-type:application/json\nhost:127.0.0.1:8088\nx-project-id:${project}\nx-sdk-date:${date}\n`,
+      'content-type;host;x-project-id;x-sdk-date',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    ].join('\n')
+    const toSign = `SDK-HMAC-SHA256\n${date}\n${createHash('sha256').update(canonical, 'utf8').digest('hex')}`
+    const signature = createHmac('sha256', sk).update(toSign, 'utf8').digest('hex')
+    expect(signature).toBe('3b463e5be956355335749d1516f66aeee358bf6b06140632afd5f5b036db44b3')
+
+    const request = (authorization: string): HuaweiSignature.SignedRequest => ({
+      method: 'GET',
+      path: `/v1/${project}/secrets`,
+      query: [
+        ['marker', 'a b'],
+        ['limit', '2'],
+      ],
+      header: (name) => ({ ...headers, authorization })[name],
+      body: new Uint8Array(0),
+    })
+    const authorization = `SDK-HMAC-SHA256 Access=AK, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`
+    expect(HuaweiSignature.canonicalRequest(request(authorization), signedHeaders)).toBe(canonical)
+    expect(HuaweiSignature.stringToSign(date, canonical)).toBe(toSign)
+    expect(HuaweiSignature.sign(sk, toSign)).toBe(signature)
+    const skOf = (ak: string) => (ak === 'AK' ? sk : undefined)
+    const at = Date.parse('2019-11-15T03:36:55Z')
+    expect(HuaweiSignature.verify(request(authorization), skOf, at)).toStrictEqual(E.right({ ak: 'AK', timestamp: at }))
+    expect(HuaweiSignature.verify(request(authorization.replace(/.$/, '0')), skOf, at)).toStrictEqual(
+      E.left(HuaweiGatewayError.signatureMismatch()),
+    )
   })
 })
 

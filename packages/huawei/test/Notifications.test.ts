@@ -22,7 +22,10 @@ describe('event notifications', () => {
     env.clock.advance(1_000)
     await ok(env.csms.createSecretVersion('s', { secret_string: 'w' }))
     const { records, page_info } = await ok(env.csms.listNotificationRecords())
-    expect(page_info).toStrictEqual({ current_count: 1, previous_marker: page_info.previous_marker })
+    // previous_marker is the page's first record: the key the store holds it under.
+    const [stored] = env.notifications.snapshot().records
+    expect(stored?.name).toMatch(/^[0-9]{13}-[0-9]{9}$/)
+    expect(page_info).toStrictEqual({ current_count: 1, previous_marker: stored?.name })
     const [record] = records
     expect(record).toStrictEqual({
       event_name: 'ev',

@@ -153,6 +153,17 @@ describe('generateRandomPassword', () => {
     const { password } = await ok(env.csms.generateRandomPassword())
     expect(password).toHaveLength(32)
     expect(password).not.toContain(' ')
+    // Each character is of one of the four classes (ASCII punctuation is every printable character
+    // that is neither a letter, a digit nor a space), and each class turns up. The default does not
+    // require every class in every password, so the classes are looked for across 20 of them.
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[!-/:-@[-`{-~]/]
+    const passwords = [password]
+    for (let i = 1; i < 20; i++) passwords.push((await ok(env.csms.generateRandomPassword())).password)
+    for (const p of passwords) {
+      expect(p).toHaveLength(32)
+      expect([...p].filter((c) => !classes.some((r) => r.test(c)))).toStrictEqual([])
+    }
+    expect(classes.map((r) => passwords.some((p) => r.test(p)))).toStrictEqual([true, true, true, true])
   })
 
   it('honours length 8 to 128, exclusions, spaces and required types', async () => {

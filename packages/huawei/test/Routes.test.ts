@@ -114,6 +114,12 @@ describe('request', () => {
 
 describe('CsmsError table', () => {
   it('holds every code once with a 4xx or 5xx status and a message', () => {
+    // The table is an object, so a repeated key would silently keep its last row: count the keys
+    // as the source writes them.
+    const source = readFileSync(fileURLToPath(new URL('../src/CsmsError.ts', import.meta.url)), 'utf8')
+    const written = Array.from(source.matchAll(/^ {2}'((?:CSMS|APIGW)\.[0-9]{4})': \{/gm), (m) => m[1])
+    expect(written.filter((code, i) => written.indexOf(code) !== i)).toStrictEqual([])
+    expect(written).toStrictEqual(Object.keys(CsmsErrors.table))
     for (const [code, row] of Object.entries(CsmsErrors.table)) {
       expect(code).toMatch(/^(CSMS|APIGW)\.[0-9]{4}$/)
       expect(row.status).toBeGreaterThanOrEqual(400)

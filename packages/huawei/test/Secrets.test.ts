@@ -273,10 +273,25 @@ describe('createSecret', () => {
       await refused(env, env.csms.request('POST', `/v1/${env.project}/secrets`, body), CsmsErrors.malformedBody())
   })
 
-  it('keeps no plaintext in the store', async () => {
+  it('keeps no plaintext in the store, not even base64-encoded', async () => {
     const env = testCsms()
     await ok(env.csms.createSecret({ name: 'n', secret_string: 'plaintext-marker' }))
-    expect(JSON.stringify(env.store.snapshot())).not.toContain('plaintext-marker')
+    await ok(env.csms.createSecret({ name: 'b', secret_binary: Buffer.from('binary-marker').toString('base64') }))
+    const snapshot = env.store.snapshot()
+    const text = JSON.stringify(snapshot)
+    // Every string of the snapshot that reads as base64 (the envelopes among them), decoded.
+    const decoded = Array.from(text.matchAll(/"([A-Za-z0-9+/]{16,}={0,2})"/g), (m) =>
+      Buffer.from(m[1] ?? '', 'base64').toString('latin1'),
+    )
+    const envelopes = snapshot.records.flatMap((r) => r.record.secret.versions.map((v) => v.value.envelope))
+    expect(envelopes).toHaveLength(2)
+    for (const envelope of envelopes) expect(text).toContain(`"${envelope}"`)
+    expect(decoded.length).toBeGreaterThanOrEqual(envelopes.length)
+    for (const shown of [text, ...decoded]) {
+      expect(shown).not.toContain('plaintext-marker')
+      expect(shown).not.toContain('binary-marker')
+      expect(shown).not.toContain(Buffer.from('binary-marker').toString('base64'))
+    }
   })
 })
 
