@@ -95,9 +95,7 @@ export const upload = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.flatMap(({ secret_blob }) => openBlob(env, secret_blob)),
     TE.flatMap((backup) =>
       Engine.transact(env, backup.secret.name, (current) => {
-        if (O.isSome(current)) {
-          return TE.left(CsmsError.make(current.value.record.state === 'PENDING_DELETE' ? 'CSMS.0107' : 'CSMS.0109'))
-        }
+        if (O.isSome(current)) return TE.left(Secrets.nameTaken(current.value.record))
         const { scheduledDeleteTime: _, ...rest } = backup
         const record: SecretRecord = { ...rest, state: 'ENABLED', updateTime: env.now }
         return pipe(

@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { Redacted, Secret, type VersionId } from '@secrets-engine/core'
+import { Redacted, Secret, SecretName, type VersionId } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -210,19 +210,18 @@ export const rotateNow = (env: Engine.Env, request: Request): TE.TaskEither<Csms
  */
 export const listTasks = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, ListTasksResponse> => {
   const q = request.query
-  const uuid = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/
   const secretName = q.get('secret_name')
   const status = q.get('status')
   const taskId = q.get('task_id')
   const marker = q.get('marker')
   const problem =
-    secretName !== null && !/^[a-zA-Z0-9_-]{1,64}$/.test(secretName)
+    secretName !== null && !SecretName.is(Dialect.nameRule)(secretName)
       ? 'secret_name'
       : status !== null && status !== 'SUCCESS' && status !== 'FAILED'
         ? 'status'
-        : taskId !== null && (!uuid.test(taskId) || secretName !== null || status !== null)
+        : taskId !== null && (!taskIdPattern.test(taskId) || secretName !== null || status !== null)
           ? 'task_id'
-          : marker !== null && !uuid.test(marker)
+          : marker !== null && !taskIdPattern.test(marker)
             ? 'marker'
             : undefined
   if (problem !== undefined) return TE.left(CsmsError.invalidParameter(problem))
@@ -265,6 +264,9 @@ export const listTasks = (env: Engine.Env, request: Request): TE.TaskEither<Csms
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/** `task_id` and `marker` of ListSecretTask: a task id, a UUID as the engine makes them. */
+const taskIdPattern = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/
 
 const operateType = (config: string | undefined): string =>
   config !== undefined && /multiuser/i.test(config) ? 'MULTI_USER' : 'SINGLE_USER'

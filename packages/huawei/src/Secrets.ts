@@ -132,9 +132,7 @@ export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.tap(({ body }) => checkEvents(env, body.event_subscriptions)),
     TE.flatMap(({ body, value }) =>
       Engine.transact(env, body.name, (current) => {
-        if (O.isSome(current)) {
-          return TE.left(CsmsError.make(current.value.record.state === 'PENDING_DELETE' ? 'CSMS.0107' : 'CSMS.0109'))
-        }
+        if (O.isSome(current)) return TE.left(nameTaken(current.value.record))
         const versionId = 'v1' as VersionId.VersionId
         return pipe(
           checkQuota(env),
@@ -347,6 +345,16 @@ export const cancelDeletion = (env: Engine.Env, request: Request): TE.TaskEither
 // -------------------------------------------------------------------------------------
 // shared rules
 // -------------------------------------------------------------------------------------
+
+/**
+ * A new secret (created or restored) under a name that is taken: CSMS.0107 while the secret there is
+ * pending deletion, CSMS.0109 otherwise.
+ *
+ * @category shared rules
+ * @since 0.1.0
+ */
+export const nameTaken = (holder: SecretRecord): CsmsError.CsmsError =>
+  CsmsError.make(holder.state === 'PENDING_DELETE' ? 'CSMS.0107' : 'CSMS.0109')
 
 /**
  * PENDING_DELETE refuses value reads, new versions and metadata updates: 400 CSMS.0103.

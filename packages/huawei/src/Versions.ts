@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Redacted, Secret, type StageLabel, type VersionId } from '@secrets-engine/core'
+import { Redacted, Secret, type StageLabel, VersionId } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -169,7 +169,7 @@ export const list = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError
   return pipe(
     TE.fromEither(Secrets.secretName(request)),
     TE.tap(() =>
-      marker === null || /^(v[0-9]{1,10}|latest)$/.test(marker)
+      marker === null || marker === 'latest' || VersionId.is(Dialect.versionIdRule)(marker)
         ? TE.right(undefined)
         : TE.left(CsmsError.invalidParameter('marker')),
     ),
@@ -205,7 +205,7 @@ export const show = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError
   pipe(
     TE.fromEither(Secrets.secretName(request)),
     TE.bindTo('name'),
-    TE.bind('versionId', () => TE.fromEither(Body.pathParam('version_id', VersionPathC)(param(request, 'version_id')))),
+    TE.bind('versionId', () => TE.fromEither(versionPath(request))),
     TE.bind('record', ({ name }) =>
       pipe(
         Engine.readExisting(env, name),
@@ -241,7 +241,7 @@ export const update = (
   pipe(
     TE.fromEither(Secrets.secretName(request)),
     TE.bindTo('name'),
-    TE.bind('versionId', () => TE.fromEither(Body.pathParam('version_id', VersionPathC)(param(request, 'version_id')))),
+    TE.bind('versionId', () => TE.fromEither(versionPath(request))),
     TE.bind('body', () => TE.fromEither(Body.decode(updateFields)(request.body))),
     TE.tap(({ body }) =>
       body.expire_time <= env.now ? TE.left(CsmsError.invalidParameter('expire_time')) : TE.right(undefined),
@@ -273,6 +273,10 @@ export const update = (
 // -------------------------------------------------------------------------------------
 
 const number = (versionId: string): number => Number(versionId.slice(1))
+
+/** The `version_id` of the path (ShowSecretVersion, UpdateVersion): CSMS.0002 when malformed. */
+const versionPath = (request: Request): E.Either<CsmsError.CsmsError, string> =>
+  Body.pathParam('version_id', VersionPathC)(param(request, 'version_id'))
 
 const findVersion = (record: SecretRecord.SecretRecord, versionId: string) =>
   pipe(
