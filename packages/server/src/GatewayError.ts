@@ -8,13 +8,13 @@
  *
  * @since 0.1.0
  */
-import type { ApiError } from '@secrets-engine/alibaba'
+import { ApiErrors, type ApiError } from '@secrets-engine/alibaba'
 
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
-const make = (code: string, httpStatus: number, message: string): ApiError => ({ code, httpStatus, message })
+const { make } = ApiErrors
 
 const because = (message: string, reason: string | undefined): string =>
   reason === undefined ? message : `${message} ${reason}`
@@ -90,13 +90,12 @@ export const unsupportedHttpMethod = (): ApiError =>
   make('UnsupportedHTTPMethod', 403, 'This http method is not supported.')
 
 /**
- * A path other than `/`: the RPC API has no other route.
+ * A path other than `/`: the RPC API has no other route. The engine's answer for an unknown `Action`.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const apiNotFound = (): ApiError =>
-  make('InvalidAction.NotFound', 404, 'Specified api is not found, please check your url and method.')
+export const apiNotFound: () => ApiError = ApiErrors.invalidActionNotFound
 
 /**
  * @category constructors
@@ -105,13 +104,13 @@ export const apiNotFound = (): ApiError =>
 export const invalidVersion = (): ApiError => make('InvalidVersion', 400, 'Specified parameter Version is not valid.')
 
 /**
- * `Action` or `Version` is in neither the parameters nor the `x-acs-*` headers.
+ * `Action` or `Version` is in neither the parameters nor the `x-acs-*` headers: the engine's own
+ * MissingParameter.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const missingParameter = (name: string): ApiError =>
-  make('MissingParameter', 400, `The parameter "${name}" is needed but not provided.`)
+export const missingParameter: (name: string) => ApiError = ApiErrors.missingParameter
 
 /**
  * The query string or the form body cannot be read: a bad percent escape, bytes that are not UTF-8,
@@ -141,4 +140,4 @@ export const bodyTooLarge = (limit: number): ApiError =>
  * @category constructors
  * @since 0.1.0
  */
-export const internalFailure = (): ApiError => make('InternalFailure', 500, 'Internal Failure')
+export const internalFailure: () => ApiError = ApiErrors.internalFailure

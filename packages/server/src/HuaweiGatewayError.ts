@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { CsmsErrors } from '@secrets-engine/huawei'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -82,13 +83,16 @@ export const accessKeyNotFound = (ak: string): HuaweiGatewayError =>
   iam(`Get secretKey failed,ak:${ak.slice(0, 64)},err:ak not exist`)
 
 /**
- * No API has this method and path.
+ * No API has this method and path: the engine's own APIGW.0101 row, with the request id the gateway
+ * adds.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const apiNotFound = (): HuaweiGatewayError =>
-  make('APIGW.0101', 404, 'The API does not exist or has not been published in the environment.')
+export const apiNotFound = (): HuaweiGatewayError => {
+  const { error_code, httpStatus, error_msg } = CsmsErrors.routeNotFound()
+  return make(error_code, httpStatus, error_msg)
+}
 
 /**
  * The body is larger than the server accepts.

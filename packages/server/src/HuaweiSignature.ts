@@ -10,9 +10,10 @@
  *
  * @since 0.1.0
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
+import { percentEncode } from './FormEncoding.js'
 import * as HuaweiGatewayError from './HuaweiGatewayError.js'
+import * as Signing from './internal/Signing.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -74,7 +75,7 @@ export const algorithm = 'SDK-HMAC-SHA256'
  * @category constants
  * @since 0.1.0
  */
-export const dateTolerance = 15 * 60 * 1000
+export const dateTolerance: number = Signing.timeTolerance
 
 /**
  * The payload hash a client may sign instead of the body's, with `X-Sdk-Content-Sha256`.
@@ -90,12 +91,12 @@ export const unsignedPayload = 'UNSIGNED-PAYLOAD'
 
 /**
  * RFC 3986 percent-encoding, as the signer's `urlEncode`: everything but `A-Za-z0-9-_.~`, as UTF-8.
+ * The same encoding as the Alibaba side's (`FormEncoding.percentEncode`).
  *
  * @category destructors
  * @since 0.1.0
  */
-export const uriEncode = (s: string): string =>
-  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+export const uriEncode: (s: string) => string = percentEncode
 
 /**
  * The canonical URI: each segment of the decoded path encoded again, and a trailing `/`. A segment
@@ -140,9 +141,7 @@ export const canonicalQuery = (query: ReadonlyArray<readonly [string, string]>):
 export const canonicalRequest = (request: SignedRequest, signedHeaders: ReadonlyArray<string>): string => {
   const headers = signedHeaders.map((name) => `${name}:${(request.header(name) ?? '').trim()}\n`).join('')
   const payload =
-    request.header('x-sdk-content-sha256') === unsignedPayload
-      ? unsignedPayload
-      : createHash('sha256').update(request.body).digest('hex')
+    request.header('x-sdk-content-sha256') === unsignedPayload ? unsignedPayload : Signing.sha256Hex(request.body)
   return [
     request.method,
     canonicalUri(request.path),
@@ -158,7 +157,7 @@ export const canonicalRequest = (request: SignedRequest, signedHeaders: Readonly
  * @since 0.1.0
  */
 export const stringToSign = (sdkDate: string, canonical: string): string =>
-  `${algorithm}\n${sdkDate}\n${createHash('sha256').update(canonical, 'utf8').digest('hex')}`
+  `${algorithm}\n${sdkDate}\n${Signing.sha256Hex(canonical)}`
 
 /**
  * The hex signature of a string to sign under a secret key.
@@ -166,8 +165,7 @@ export const stringToSign = (sdkDate: string, canonical: string): string =>
  * @category destructors
  * @since 0.1.0
  */
-export const sign = (sk: string, toSign: string): string =>
-  createHmac('sha256', sk).update(toSign, 'utf8').digest('hex')
+export const sign = (sk: string, toSign: string): string => Signing.hmacSha256Hex(sk, toSign)
 
 /**
  * `X-Sdk-Date` (`YYYYMMDDTHHMMSSZ`, UTC) as epoch ms, or `undefined` when it is not a real time.
@@ -235,11 +233,11 @@ export const verify = (
   const sdkDate = request.header('x-sdk-date')
   const timestamp = parseSdkDate(sdkDate)
   if (sdkDate === undefined || timestamp === undefined) return E.left(HuaweiGatewayError.signatureMismatch())
-  if (Math.abs(now - timestamp) > dateTolerance) {
+  if (!Signing.isTimely(now, timestamp)) {
     return E.left(HuaweiGatewayError.signatureExpired(sdkDate, formatSdkDate(now)))
   }
   const expected = sign(sk, stringToSign(sdkDate, canonicalRequest(request, authorization.signedHeaders)))
-  return equal(expected, authorization.signature.toLowerCase())
+  return Signing.signaturesEqual(expected, authorization.signature.toLowerCase())
     ? E.right({ ak: authorization.access, timestamp })
     : E.left(HuaweiGatewayError.signatureMismatch())
 }
@@ -271,11 +269,4 @@ const parseAuthorization = (header: string): Authorization | undefined => {
   const names = signedHeaders.split(';')
   if (names.some((name) => name === '' || name !== name.toLowerCase())) return undefined
   return { access, signedHeaders: names, signature }
-}
-
-// In constant time for equal lengths, so a caller cannot find a signature byte by byte.
-const equal = (expected: string, given: string): boolean => {
-  const a = Buffer.from(expected, 'utf8')
-  const b = Buffer.from(given, 'utf8')
-  return a.length === b.length && timingSafeEqual(a, b)
 }

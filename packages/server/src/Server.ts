@@ -210,7 +210,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     maxBodyBytes,
     hostId: '',
   }
-  const huawei = huaweiContext(options.huawei ?? {}, options.verifySignatures ?? true, context.now)
+  const huawei = huaweiContext(options.huawei ?? {}, context.verify, context.now)
 
   const server = createServer({
     headersTimeout: options.headersTimeout ?? defaults.headersTimeout,

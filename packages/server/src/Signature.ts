@@ -9,12 +9,13 @@
  *
  * @since 0.1.0
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import type { ApiError } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Pairs } from './FormEncoding.js'
 import { percentEncode } from './FormEncoding.js'
 import * as GatewayError from './GatewayError.js'
+import * as Signing from './internal/Signing.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -80,7 +81,7 @@ export interface Verified {
  * @category constants
  * @since 0.1.0
  */
-export const timestampTolerance = 15 * 60 * 1000
+export const timestampTolerance: number = Signing.timeTolerance
 
 const acs3 = 'ACS3-HMAC-SHA256'
 
@@ -158,11 +159,11 @@ const verifyHmacSha1 = (
   const secret = secretOf(accessKeyId)
   if (secret === undefined) return E.left(GatewayError.invalidAccessKeyIdNotFound())
   const timestamp = parseTimestamp(p['Timestamp'])
-  if (timestamp === undefined || Math.abs(now - timestamp) > timestampTolerance) {
+  if (timestamp === undefined || !Signing.isTimely(now, timestamp)) {
     return E.left(GatewayError.illegalTimestamp())
   }
   const expected = hmacSha1(secret, hmacSha1StringToSign(request.method, p))
-  return equal(expected, signature)
+  return Signing.signaturesEqual(expected, signature)
     ? E.right({ scheme: 'HMAC-SHA1', accessKeyId, nonce, timestamp })
     : E.left(GatewayError.signatureDoesNotMatch())
 }
@@ -214,7 +215,7 @@ export const acs3CanonicalRequest = (request: SignedRequest, signedHeaders: Read
           .join(',')}\n`,
     )
     .join('')
-  const payload = createHash('sha256').update(request.body).digest('hex')
+  const payload = Signing.sha256Hex(request.body)
   return [request.method, request.path, query, headers, signedHeaders.join(';'), payload].join('\n')
 }
 
@@ -222,8 +223,7 @@ export const acs3CanonicalRequest = (request: SignedRequest, signedHeaders: Read
  * @category destructors
  * @since 0.1.0
  */
-export const acs3StringToSign = (canonicalRequest: string): string =>
-  `${acs3}\n${createHash('sha256').update(canonicalRequest, 'utf8').digest('hex')}`
+export const acs3StringToSign = (canonicalRequest: string): string => `${acs3}\n${Signing.sha256Hex(canonicalRequest)}`
 
 const verifyAcs3 = (
   request: SignedRequest,
@@ -253,12 +253,12 @@ const verifyAcs3 = (
   const secret = secretOf(authorization.credential)
   if (secret === undefined) return E.left(GatewayError.invalidAccessKeyIdNotFound())
   const timestamp = parseTimestamp(request.header('x-acs-date')?.[0])
-  if (timestamp === undefined || Math.abs(now - timestamp) > timestampTolerance) {
+  if (timestamp === undefined || !Signing.isTimely(now, timestamp)) {
     return E.left(GatewayError.illegalTimestamp())
   }
   const stringToSign = acs3StringToSign(acs3CanonicalRequest(request, authorization.signedHeaders))
-  const expected = createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex')
-  return equal(expected, authorization.signature.toLowerCase())
+  const expected = Signing.hmacSha256Hex(secret, stringToSign)
+  return Signing.signaturesEqual(expected, authorization.signature.toLowerCase())
     ? E.right({ scheme: acs3, accessKeyId: authorization.credential, nonce, timestamp })
     : E.left(GatewayError.signatureDoesNotMatch(stringToSign.replace('\n', ' ')))
 }
@@ -274,11 +274,4 @@ const parseTimestamp = (value: string | undefined): number | undefined => {
   if (value === undefined || !timestampPattern.test(value)) return undefined
   const millis = Date.parse(value.replace(/(\.\d{3})\d+Z$/, '$1Z'))
   return Number.isNaN(millis) ? undefined : millis
-}
-
-// In constant time for equal lengths, so a caller cannot find a signature byte by byte.
-const equal = (expected: string, given: string): boolean => {
-  const a = Buffer.from(expected, 'utf8')
-  const b = Buffer.from(given, 'utf8')
-  return a.length === b.length && timingSafeEqual(a, b)
 }

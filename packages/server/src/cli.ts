@@ -11,7 +11,7 @@
  * `SECRETS_ENGINE_HUAWEI_PROJECT_ID` (the documented 32-hex test id).
  */
 import { parseArgs } from 'node:util'
-import { defaults, startServer } from './Server.js'
+import { apiVersion, defaults, startServer } from './Server.js'
 
 const usage = `usage: secrets-engine-server [--port N] [--access-key-id ID --access-key-secret SECRET]
                              [--huawei-ak AK --huawei-sk SK] [--huawei-project-id ID] [--no-verify] [--debug]`
@@ -67,14 +67,14 @@ const main = async (): Promise<void> => {
     huawei,
     ...(debug ? { logger: { debug: (message, fields) => console.error(message, JSON.stringify(fields)) } } : {}),
   })
-  console.log(`Alibaba Cloud KMS Secrets Manager (API ${'2016-01-20'}) test double listening on ${server.url}`)
+  console.log(`Alibaba Cloud KMS Secrets Manager (API ${apiVersion}) test double listening on ${server.url}`)
   for (const c of server.credentials) {
     console.log(`  AccessKeyId      ${c.accessKeyId}`)
     console.log(`  AccessKeySecret  ${c.accessKeySecret}`)
   }
   console.log(`  signatures       ${verifySignatures ? 'verified (HMAC-SHA1 and ACS3-HMAC-SHA256)' : 'not verified'}`)
   console.log(
-    `pop-core:        new RPCClient({ endpoint: '${server.url}', apiVersion: '2016-01-20', accessKeyId, accessKeySecret })`,
+    `pop-core:        new RPCClient({ endpoint: '${server.url}', apiVersion: '${apiVersion}', accessKeyId, accessKeySecret })`,
   )
   console.log(
     `openapi-client:  new Config({ endpoint: '${server.host}', protocol: 'http', accessKeyId, accessKeySecret })`,
