@@ -66,11 +66,11 @@ export interface PutSecretValueCommand {
  * @since 0.1.0
  */
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, PutSecretValueCommand> => {
+  // A gateway reports a missing required parameter before it looks at any value.
+  const missing = Params.firstMissing(params, ['SecretName', 'VersionId', 'SecretData'])
+  if (missing !== undefined) return E.left(missing)
   const secretName = Params.required('SecretName', t.string)(params)
   if (E.isLeft(secretName)) return secretName
-  // A gateway reports a missing required parameter before it looks at any value.
-  const missing = Params.firstMissing(params, ['VersionId', 'SecretData'])
-  if (missing !== undefined) return E.left(missing)
   const versionId = Params.required('VersionId', VersionIdC)(params)
   if (E.isLeft(versionId)) return versionId
   const secretData = Params.required('SecretData', secretDataC('Generic', undefined))(params)

@@ -46,12 +46,14 @@ export interface RotateSecretCommand {
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, RotateSecretCommand> =>
-  pipe(
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, RotateSecretCommand> => {
+  // A gateway reports a missing required parameter before it looks at any value.
+  const missing = Params.firstMissing(params, ['SecretName', 'VersionId'])
+  if (missing !== undefined) return E.left(missing)
+  return pipe(
     E.Do,
-    E.tap(() => Params.required('SecretName', t.string)(params)),
-    E.tap(() => Params.required('VersionId', t.string)(params)),
     E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
     E.bind('versionId', () => Params.required('VersionId', VersionIdC)(params)),
     E.map((d): RotateSecretCommand => ({ _tag: 'RotateSecret', secretName: d.secretName, versionId: d.versionId })),
   )
+}

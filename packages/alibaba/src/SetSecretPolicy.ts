@@ -76,12 +76,13 @@ export const namesDefaultPolicy = (params: Params.Params): boolean => {
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, SetSecretPolicyCommand> =>
-  pipe(
-    // Missing required parameters first, as a gateway reports them before it looks at any value.
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, SetSecretPolicyCommand> => {
+  // Missing required parameters first, as a gateway reports them before it looks at any value.
+  const missing = Params.firstMissing(params, ['SecretName', 'Policy'])
+  if (missing !== undefined) return E.left(missing)
+  return pipe(
     E.Do,
     E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.tap(() => Params.required('Policy', t.string)(params)),
     E.tap(() =>
       namesDefaultPolicy(params)
         ? E.right(undefined)
@@ -90,3 +91,4 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, SetSe
     E.bind('policy', () => Params.required('Policy', PolicyC)(params)),
     E.map((d): SetSecretPolicyCommand => ({ _tag: 'SetSecretPolicy', secretName: d.secretName, policy: d.policy })),
   )
+}

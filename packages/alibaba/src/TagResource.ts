@@ -100,11 +100,14 @@ export const decodeResource = (params: Params.Params): E.Either<ApiError.ApiErro
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, TagResourceCommand> =>
-  pipe(
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, TagResourceCommand> => {
+  // A missing `Tags` first; the resource's own checks (one of three names) come next.
+  const missing = Params.firstMissing(params, ['Tags'])
+  if (missing !== undefined) return E.left(missing)
+  return pipe(
     E.Do,
-    E.tap(() => Params.required('Tags', t.string)(params)),
     E.bind('secretName', () => decodeResource(params)),
     E.bind('tags', () => Params.required('Tags', TagsC)(params)),
     E.map((d): TagResourceCommand => ({ _tag: 'TagResource', secretName: d.secretName, tags: d.tags })),
   )
+}

@@ -53,14 +53,15 @@ export interface TagResourcesCommand {
  * @category decoding
  * @since 0.1.0
  */
-export const decodeScope = (params: Params.Params): E.Either<ApiError.ApiError, { readonly regionId: string }> =>
-  pipe(
+export const decodeScope = (params: Params.Params): E.Either<ApiError.ApiError, { readonly regionId: string }> => {
+  const missing = Params.firstMissing(params, ['RegionId', 'ResourceType'])
+  if (missing !== undefined) return E.left(missing)
+  return pipe(
     E.Do,
-    E.tap(() => Params.required('RegionId', t.string)(params)),
-    E.tap(() => Params.required('ResourceType', t.string)(params)),
     E.bind('regionId', () => Params.required('RegionId', t.string)(params)),
     E.tap(() => Tagging.secretResourceType(Params.lookup('ResourceType')(params) ?? '')),
   )
+}
 
 /**
  * `ResourceId.N`; at least one when `required` (400 MissingParameter on `ResourceId.1`).

@@ -7,7 +7,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
 import * as Params from './Params.js'
 import { decodeResource, TagKeysC } from './TagResource.js'
@@ -48,11 +47,14 @@ export interface UntagResourceCommand {
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, UntagResourceCommand> =>
-  pipe(
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, UntagResourceCommand> => {
+  // A missing `TagKeys` first; the resource's own checks (one of three names) come next.
+  const missing = Params.firstMissing(params, ['TagKeys'])
+  if (missing !== undefined) return E.left(missing)
+  return pipe(
     E.Do,
-    E.tap(() => Params.required('TagKeys', t.string)(params)),
     E.bind('secretName', () => decodeResource(params)),
     E.bind('tagKeys', () => Params.required('TagKeys', TagKeysC)(params)),
     E.map((d): UntagResourceCommand => ({ _tag: 'UntagResource', secretName: d.secretName, tagKeys: d.tagKeys })),
   )
+}

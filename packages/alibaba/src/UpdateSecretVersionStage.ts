@@ -73,11 +73,13 @@ export const protectedStage = (): ApiError.ApiError =>
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (params: Params.Params): E.Either<ApiError.ApiError, UpdateSecretVersionStageCommand> =>
-  pipe(
+export const decode = (params: Params.Params): E.Either<ApiError.ApiError, UpdateSecretVersionStageCommand> => {
+  // A gateway reports a missing required parameter before it looks at any value.
+  const missing = Params.firstMissing(params, ['SecretName', 'VersionStage'])
+  if (missing !== undefined) return E.left(missing)
+  return pipe(
     E.Do,
     E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.tap(() => Params.required('VersionStage', t.string)(params)),
     E.bind('versionStage', () => Params.required('VersionStage', StageLabelC)(params)),
     E.bind('removeFromVersion', () => Params.optional('RemoveFromVersion', VersionIdC)(params)),
     E.bind('moveToVersion', () => Params.optional('MoveToVersion', VersionIdC)(params)),
@@ -101,6 +103,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Updat
       ...(d.moveToVersion === undefined ? {} : { moveToVersion: d.moveToVersion }),
     })),
   )
+}
 
 // -------------------------------------------------------------------------------------
 // codecs

@@ -193,6 +193,9 @@ describe('RotateSecret: refusals change nothing', () => {
     expect(await engine.request('RotateSecret', { VersionId: 'v2' })()).toStrictEqual(
       E.left(ApiErrors.missingParameter('SecretName')),
     )
+    expect(await engine.request('RotateSecret', { VersionId: 'x'.repeat(65) })()).toStrictEqual(
+      E.left(ApiErrors.missingParameter('SecretName')),
+    )
     expect(await engine.request('RotateSecret', { SecretName: 'rds-single', VersionId: '' })()).toStrictEqual(
       E.left(ApiErrors.missingParameter('VersionId')),
     )

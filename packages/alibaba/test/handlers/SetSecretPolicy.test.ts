@@ -61,6 +61,10 @@ describe('SetSecretPolicy', () => {
     expect(await t.engine.request('SetSecretPolicy', { SecretName: 'db-password' })()).toStrictEqual(
       E.left(ApiErrors.missingParameter('Policy')),
     )
+    // A missing parameter comes before a PolicyName that breaks its rule.
+    expect(
+      await t.engine.request('SetSecretPolicy', { SecretName: 'db-password', PolicyName: 'other' })(),
+    ).toStrictEqual(E.left(ApiErrors.missingParameter('Policy')))
     expect(await t.engine.request('SetSecretPolicy', { Policy: policy })()).toStrictEqual(
       E.left(ApiErrors.missingParameter('SecretName')),
     )

@@ -115,6 +115,9 @@ describe('TagResource', () => {
     expect(await t.engine.request('TagResource', { SecretName: 'db' })()).toStrictEqual(
       E.left(ApiErrors.missingParameter('Tags')),
     )
+    expect(await t.engine.request('TagResource', { KeyId: 'key-1', SecretName: 'db' })()).toStrictEqual(
+      E.left(ApiErrors.missingParameter('Tags')),
+    )
     expect(await t.engine.tagResource({ Tags, KeyId: 'key-1', SecretName: 'db' })()).toStrictEqual(
       E.left(ApiErrors.invalidParameter('SecretName', 'Give exactly one of KeyId, SecretName and CertificateId.')),
     )
