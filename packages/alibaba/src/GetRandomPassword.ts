@@ -1,9 +1,10 @@
 /**
- * GetRandomPassword: the wire parameters decoded into password options. Every parameter is
- * optional: `PasswordLength` 8 to 128 (default 32), the four `Exclude*` class flags and
- * `RequireEachIncludedType` (default true: the schema and the English page say true, the Chinese
- * text says false; the project follows the schema). Options that leave no character to draw from
- * are 400 InvalidParameter here, so the handler cannot fail.
+ * GetRandomPassword: the wire parameters decoded into what the password is drawn from. Every
+ * parameter is optional: `PasswordLength` 8 to 128 (default 32), the four `Exclude*` class flags,
+ * `ExcludeCharacters` and `RequireEachIncludedType` (default true: the schema and the English page
+ * say true, the Chinese text says false; the project follows the schema). The command carries the
+ * alphabet the options leave; options that leave no character are 400 InvalidParameter here, so
+ * the handler cannot fail.
  *
  * @since 0.1.0
  */
@@ -40,7 +41,10 @@ export interface GetRandomPasswordRequest {
  */
 export interface GetRandomPasswordCommand {
   readonly _tag: 'GetRandomPassword'
-  readonly options: Password.Options
+  readonly length: number
+  /** The characters left to draw from, by class; never empty. */
+  readonly alphabet: Password.Alphabet
+  readonly requireEachIncludedType: boolean
 }
 
 // -------------------------------------------------------------------------------------
@@ -84,19 +88,23 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetRa
       ),
     ),
     E.bind('requireEach', () => Params.optional('RequireEachIncludedType', BooleanC)(params)),
-    E.map((d): Password.Options => ({
-      length: d.length ?? Password.limits.defaultLength,
-      excludeCharacters: Params.lookup('ExcludeCharacters')(params) ?? '',
-      excludeClasses: d.excludeClasses,
-      requireEachIncludedType: d.requireEach !== 'false',
-    })),
     E.filterOrElse(
-      (options) => options.excludeClasses.size < classFlags.length,
+      (d) => d.excludeClasses.size < classFlags.length,
       () => ApiError.invalidParameters('Every character class is excluded.'),
     ),
-    E.filterOrElse(
-      (options) => E.isRight(Password.alphabet(options)),
-      () => ApiError.invalidParameter('ExcludeCharacters', 'It excludes every character that is left.'),
+    E.flatMap((d) =>
+      pipe(
+        Password.alphabet({
+          excludeCharacters: Params.lookup('ExcludeCharacters')(params) ?? '',
+          excludeClasses: d.excludeClasses,
+        }),
+        E.mapLeft(() => ApiError.invalidParameter('ExcludeCharacters', 'It excludes every character that is left.')),
+        E.map((alphabet): GetRandomPasswordCommand => ({
+          _tag: 'GetRandomPassword',
+          length: d.length ?? Password.limits.defaultLength,
+          alphabet,
+          requireEachIncludedType: d.requireEach !== 'false',
+        })),
+      ),
     ),
-    E.map((options): GetRandomPasswordCommand => ({ _tag: 'GetRandomPassword', options })),
   )

@@ -1,13 +1,12 @@
 /**
- * GetRandomPassword: draws a password from the engine's random source. The command's options
- * were checked when it was decoded, so this cannot fail.
+ * GetRandomPassword: draws a password from the engine's random source, out of the alphabet the
+ * command was decoded with (never empty), so this cannot fail.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
-import * as ApiError from '../ApiError.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type * as ApiError from '../ApiError.js'
 import type * as Engine from '../Engine.js'
 import type { GetRandomPasswordCommand } from '../GetRandomPassword.js'
 import * as Password from '../Password.js'
@@ -32,15 +31,15 @@ export interface GetRandomPasswordResponse {
  * @category handler
  * @since 0.1.0
  */
-export const handle = (
-  command: GetRandomPasswordCommand,
-  env: Engine.Env,
-): TE.TaskEither<ApiError.ApiError, GetRandomPasswordResponse> =>
-  pipe(
-    Password.generate(command.options)(env.random),
-    E.bimap(
-      () => ApiError.invalidParameter('ExcludeCharacters', 'It excludes every character that is left.'),
-      (password) => ({ RandomPassword: password }),
-    ),
-    TE.fromEither,
-  )
+export const handle =
+  (command: GetRandomPasswordCommand, env: Engine.Env): TE.TaskEither<ApiError.ApiError, GetRandomPasswordResponse> =>
+  () =>
+    Promise.resolve(
+      E.right({
+        RandomPassword: Password.fromAlphabet(
+          command.alphabet,
+          command.length,
+          command.requireEachIncludedType,
+        )(env.random),
+      }),
+    )

@@ -1,4 +1,4 @@
-import { ApiErrors, Password } from '@secrets-engine/alibaba'
+import { ApiErrors, Password, validateRequest } from '@secrets-engine/alibaba'
 import { Random } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
@@ -97,6 +97,25 @@ describe('GetRandomPassword', () => {
     // One character left is enough.
     expect(passwordOf(await engine.getRandomPassword({ ExcludeCharacters: documentedSet.slice(1) })())).toBe(
       '0'.repeat(32),
+    )
+  })
+
+  it('decodes into the alphabet the options leave, by class', () => {
+    expect(
+      validateRequest('GetRandomPassword', {
+        PasswordLength: '8',
+        ExcludeLowercase: 'true',
+        ExcludePunctuation: 'true',
+        ExcludeCharacters: '0123456ABCDEFGHIJKLMNOPQRSTUVWXY',
+        RequireEachIncludedType: 'false',
+      }),
+    ).toStrictEqual(
+      E.right({
+        _tag: 'GetRandomPassword',
+        length: 8,
+        alphabet: [['7', '8', '9'], ['Z']],
+        requireEachIncludedType: false,
+      }),
     )
   })
 
