@@ -7,6 +7,7 @@
  */
 import type { Secret } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
+import * as ApiError from './ApiError.js'
 import type { SecretDataType, SecretType, Tag } from './CreateSecret.js'
 import * as Json from './Json.js'
 
@@ -73,6 +74,18 @@ export interface SecretRecord {
  * @since 0.1.0
  */
 export const isPendingDeletion = (record: SecretRecord): boolean => record.plannedDeleteAt !== undefined
+
+/**
+ * 409 Rejected.ResourceInDeleteWindow for a secret pending deletion, undefined for any other: a
+ * secret in its deletion window gives no value and takes no change (api-decisions.md), except a
+ * forced DeleteSecret and RestoreSecret. Not an `Either`, so that GetSecretValue, which asks on
+ * every read, allocates nothing for a secret that is not pending deletion.
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const deleteWindowRefusal = (record: SecretRecord): ApiError.ApiError | undefined =>
+  isPendingDeletion(record) ? ApiError.resourceInDeleteWindow() : undefined
 
 /**
  * A secret whose deletion window has passed is gone, whether or not the store has dropped it yet.

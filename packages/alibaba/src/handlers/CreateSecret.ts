@@ -14,7 +14,7 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
 import * as CreateSecret from '../CreateSecret.js'
 import * as Engine from '../Engine.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import * as SecretValues from '../SecretValues.js'
 import * as Wire from '../Wire.js'
 import { extendedConfigField, rotationFields } from './GetSecretValue.js'
@@ -67,11 +67,7 @@ export const handle =
       if (E.isLeft(quota)) return quota
       return Engine.transact(env, command.secretName, (current) => async () => {
         if (O.isSome(current)) {
-          return E.left(
-            current.value.record.plannedDeleteAt === undefined
-              ? ApiError.resourceExist()
-              : ApiError.resourceInDeleteWindow(),
-          )
+          return E.left(SecretRecord.deleteWindowRefusal(current.value.record) ?? ApiError.resourceExist())
         }
         const context = { secretName: command.secretName, versionId: command.versionId }
         const sealed = await SecretValues.seal(env, keyId.right, context, command)()

@@ -13,6 +13,7 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
 import type { DeleteSecretCommand } from '../DeleteSecret.js'
 import * as Engine from '../Engine.js'
+import * as SecretRecord from '../SecretRecord.js'
 import * as Wire from '../Wire.js'
 
 // -------------------------------------------------------------------------------------
@@ -51,7 +52,8 @@ export const handle = (
       if (deletion.force) {
         return TE.right(Engine.remove({ SecretName: name, PlannedDeleteTime: Wire.date(env.now) }))
       }
-      if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
+      const refused = SecretRecord.deleteWindowRefusal(record)
+      if (refused !== undefined) return TE.left(refused)
       const plannedDeleteAt = env.now + deletion.recoveryWindowInDays * dayMillis
       return TE.right(
         Engine.commit(

@@ -16,7 +16,7 @@ import type { SecretDataType, SecretType } from '../CreateSecret.js'
 import * as Dialect from '../Dialect.js'
 import * as Engine from '../Engine.js'
 import type { GetSecretValueCommand } from '../GetSecretValue.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import * as SecretValues from '../SecretValues.js'
 import * as Wire from '../Wire.js'
 
@@ -87,7 +87,8 @@ export const readValue =
     const found = await Engine.readExisting(env, request.secretName)()
     if (E.isLeft(found)) return found
     const { name, record } = found.right
-    if (record.plannedDeleteAt !== undefined) return E.left(ApiError.resourceInDeleteWindow())
+    const refused = SecretRecord.deleteWindowRefusal(record)
+    if (refused !== undefined) return E.left(refused)
     const version = selectVersion(request, record)
     if (E.isLeft(version)) return version
     if (request.dryRun === true) return E.left(ApiError.dryRunOperation())

@@ -9,6 +9,7 @@
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
 import * as Engine from '../Engine.js'
+import * as SecretRecord from '../SecretRecord.js'
 import type { RestoreSecretCommand } from '../RestoreSecret.js'
 
 // -------------------------------------------------------------------------------------
@@ -36,7 +37,7 @@ export const handle = (
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, RestoreSecretResponse> =>
   Engine.transactExisting(env, command.secretName, ({ name, record }) => {
-    if (record.plannedDeleteAt === undefined) return TE.left(ApiError.resourceInUse())
+    if (!SecretRecord.isPendingDeletion(record)) return TE.left(ApiError.resourceInUse())
     const { plannedDeleteAt: _, ...restored } = record
     return TE.right(Engine.commit(restored, { SecretName: name }))
   })

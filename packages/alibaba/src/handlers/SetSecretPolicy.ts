@@ -7,8 +7,9 @@
  * @since 0.1.0
  */
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import * as ApiError from '../ApiError.js'
+import type * as ApiError from '../ApiError.js'
 import * as Engine from '../Engine.js'
+import * as SecretRecord from '../SecretRecord.js'
 import type { SetSecretPolicyCommand } from '../SetSecretPolicy.js'
 
 // -------------------------------------------------------------------------------------
@@ -36,7 +37,8 @@ export const handle = (
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, SetSecretPolicyResponse> =>
   Engine.transactExisting(env, command.secretName, ({ record }) => {
-    if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
+    const refused = SecretRecord.deleteWindowRefusal(record)
+    if (refused !== undefined) return TE.left(refused)
     const body: SetSecretPolicyResponse = {}
     return TE.right(Engine.commit({ ...record, policy: command.policy.raw, updatedAt: env.now }, body))
   })

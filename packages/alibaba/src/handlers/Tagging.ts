@@ -9,10 +9,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import * as ApiError from '../ApiError.js'
+import type * as ApiError from '../ApiError.js'
 import type { Tag } from '../CreateSecret.js'
 import * as Engine from '../Engine.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import * as Tagging from '../Tagging.js'
 
 // -------------------------------------------------------------------------------------
@@ -25,8 +25,10 @@ import * as Tagging from '../Tagging.js'
  * @category handler
  * @since 0.1.0
  */
-export const taggable = (record: SecretRecord.SecretRecord): E.Either<ApiError.ApiError, SecretRecord.SecretRecord> =>
-  record.plannedDeleteAt !== undefined ? E.left(ApiError.resourceInDeleteWindow()) : E.right(record)
+export const taggable = (record: SecretRecord.SecretRecord): E.Either<ApiError.ApiError, SecretRecord.SecretRecord> => {
+  const refused = SecretRecord.deleteWindowRefusal(record)
+  return refused === undefined ? E.right(record) : E.left(refused)
+}
 
 /**
  * Applies `change` to the tags of the secret `reference` (a name or an ARN) names; `notFound()`

@@ -44,7 +44,8 @@ export const handle = (
   env: Engine.Env,
 ): TE.TaskEither<ApiError.ApiError, UpdateSecretResponse> =>
   Engine.transactExisting(env, command.secretName, ({ name, record }) => {
-    if (record.plannedDeleteAt !== undefined) return TE.left(ApiError.resourceInDeleteWindow())
+    const refused = SecretRecord.deleteWindowRefusal(record)
+    if (refused !== undefined) return TE.left(refused)
     const body: UpdateSecretResponse = { SecretName: name }
     if (command.description === undefined && command.customData === undefined) return TE.right(Engine.keep(body))
     return pipe(

@@ -13,7 +13,7 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import * as Engine from '../Engine.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import type { UpdateSecretRotationPolicyCommand } from '../UpdateSecretRotationPolicy.js'
 
 // -------------------------------------------------------------------------------------
@@ -58,12 +58,11 @@ export const handle = (
  * @category handler
  * @since 0.1.0
  */
-export const rotatable = (record: SecretRecord.SecretRecord): E.Either<ApiError.ApiError, void> =>
-  record.plannedDeleteAt !== undefined
-    ? E.left(ApiError.resourceInDeleteWindow())
-    : record.secretType === 'Generic'
-      ? E.left(ApiError.unsupportedOperation())
-      : E.right(undefined)
+export const rotatable = (record: SecretRecord.SecretRecord): E.Either<ApiError.ApiError, void> => {
+  const refused = SecretRecord.deleteWindowRefusal(record)
+  if (refused !== undefined) return E.left(refused)
+  return record.secretType === 'Generic' ? E.left(ApiError.unsupportedOperation()) : E.right(undefined)
+}
 
 /**
  * The rotation state a policy gives `record` at `now`.

@@ -8,7 +8,7 @@
 import type { DomainError } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as ApiError from '../ApiError.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import { protectedStage } from '../UpdateSecretVersionStage.js'
 
 // -------------------------------------------------------------------------------------
@@ -24,7 +24,8 @@ import { protectedStage } from '../UpdateSecretVersionStage.js'
  * @since 0.1.0
  */
 export const writableVersions = (record: SecretRecord.SecretRecord): E.Either<ApiError.ApiError, void> => {
-  if (record.plannedDeleteAt !== undefined) return E.left(ApiError.resourceInDeleteWindow())
+  const refused = SecretRecord.deleteWindowRefusal(record)
+  if (refused !== undefined) return E.left(refused)
   if (record.secretType !== 'Generic') return E.left(ApiError.unsupportedOperation())
   return E.right(undefined)
 }
