@@ -1,8 +1,5 @@
 // Secrets of every rotating type (and one Generic), and the helpers the rotation tests share.
-import type { SecretRecord } from '@secrets-engine/alibaba'
-import type { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
 import type { testEngine } from '../../../test/support/engine.js'
 
 export const fixtures = {
@@ -71,9 +68,3 @@ export const read = async (engine: Engine, SecretName: string, VersionStage = 'A
 }
 
 export const json = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>
-
-export const recordOf = async (store: MemoryStore.MemoryStore<SecretRecord>, name: string): Promise<SecretRecord> => {
-  const got = await store.get(name)()
-  if (E.isLeft(got) || O.isNone(got.right)) throw new Error(`no secret ${name}`)
-  return got.right.value.record
-}

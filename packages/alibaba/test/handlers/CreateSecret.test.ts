@@ -3,8 +3,8 @@ import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { generic } from '../support/versions.js'
 
-const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
 const rds = {
   SecretName: 'mydbconninfo',
   VersionId: 'v1',

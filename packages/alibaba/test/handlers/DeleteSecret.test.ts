@@ -3,8 +3,8 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { generic } from '../support/versions.js'
 
-const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
 const arn = 'acs:kms:cn-hangzhou:1234567890123456:secret/db-password'
 const windowError = ApiErrors.invalidParameter(
   'RecoveryWindowInDays',

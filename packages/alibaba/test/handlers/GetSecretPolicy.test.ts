@@ -2,8 +2,8 @@ import { ApiErrors } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { generic } from '../support/versions.js'
 
-const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
 const policy =
   '{"Version":"1","Statement": [{"Sid":"kms default secret policy","Effect":"Allow","Principal":{"RAM": ["acs:ram::119285303511****:*"]},"Action":["kms:*"],"Resource": ["*"] }] }'
 const defaultPolicy = JSON.stringify({

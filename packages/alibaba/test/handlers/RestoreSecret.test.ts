@@ -2,8 +2,7 @@ import { ApiErrors, type DescribeSecretResponse } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
-
-const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
+import { generic } from '../support/versions.js'
 
 const created = async () => {
   const t = testEngine()

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
-import { createAll, fixtures, json, read, recordOf } from '../rotating.js'
+import { createAll, fixtures, json, read } from '../rotating.js'
+import { recordOf } from '../support/versions.js'
 
 const password32 = /^[0-9a-zA-Z!"#$%&'()*+,\-./:;<=>?@[\\\]^_{|}~]{32}$/
 

@@ -2,7 +2,7 @@ import { ApiErrors } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { withoutRequestId } from '../../../../test/support/engine.js'
-import { recordOf } from '../rotating.js'
+import { recordOf } from '../support/versions.js'
 import { scope, setupSecrets } from '../tagging.js'
 
 const ok = E.right({})

@@ -2,8 +2,8 @@ import { ApiErrors, type DescribeSecretResponse } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { hours, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { generic } from '../support/versions.js'
 
-const generic = { SecretName: 'db-password', VersionId: 'v1', SecretData: 's3cr3t' }
 const rds = {
   SecretName: 'mydbconninfo',
   VersionId: 'v1',

@@ -1,9 +1,9 @@
-import { ApiErrors, type SecretRecord } from '@secrets-engine/alibaba'
-import type { MemoryStore } from '@secrets-engine/store-memory'
+import { ApiErrors } from '@secrets-engine/alibaba'
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { days, hours, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { fixtures } from '../rotating.js'
+import { recordOf, scheduleDeletion } from '../support/versions.js'
 
 const rds = {
   SecretName: 'mydbconninfo',
@@ -12,18 +12,11 @@ const rds = {
   SecretType: 'Rds',
   ExtendedConfig: '{"SecretSubType":"SingleUser","DBInstanceId":"rm-bp1b3dd3a506e****"}',
 } as const
-const generic = { SecretName: 'plain', VersionId: 'v1', SecretData: 's3cr3t' }
-
-const recordOf = async (store: MemoryStore.MemoryStore<SecretRecord>, name: string): Promise<SecretRecord> => {
-  const got = await store.get(name)()
-  if (E.isLeft(got) || O.isNone(got.right)) throw new Error(`no secret ${name}`)
-  return got.right.value.record
-}
 
 const setup = async () => {
   const t = testEngine()
   await t.engine.createSecret(rds)()
-  await t.engine.createSecret(generic)()
+  await t.engine.createSecret(fixtures.generic)()
   return t
 }
 
@@ -162,10 +155,7 @@ describe('UpdateSecretRotationPolicy: refusals change nothing', () => {
 
   it('a secret pending deletion is 409 Rejected.ResourceInDeleteWindow', async () => {
     const { engine, store, clock } = await setup()
-    const got = await store.get('mydbconninfo')()
-    if (E.isLeft(got) || O.isNone(got.right)) throw new Error('no secret')
-    const { record, revision } = got.right.value
-    await store.commit('mydbconninfo', revision, { ...record, plannedDeleteAt: Date.parse('2026-01-31T00:00:00Z') })()
+    await scheduleDeletion(store, 'mydbconninfo', Date.parse('2026-01-31T00:00:00Z'))
     clock.advance(hours(1))
     const before = store.snapshot()
     expect(await engine.updateSecretRotationPolicy(enable('7d'))()).toStrictEqual(

@@ -1,6 +1,6 @@
-// Helpers shared by the version and label tests: a generic secret to start from, response bodies
-// without their random RequestId, the labels the store holds, and a deletion window opened
-// directly in the store (DeleteSecret is another module's; these tests only need the state).
+// Helpers the handler tests share: a generic secret to start from, the record and the labels the
+// store holds, and a deletion window opened directly in the store (for tests that need only the
+// state, not DeleteSecret).
 import type { SecretRecord } from '@secrets-engine/alibaba'
 import type { SecretStore } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
