@@ -15,6 +15,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import * as ApiError from './ApiError.js'
+import { cloneSuffix } from './Credentials.js'
 import * as Dialect from './Dialect.js'
 import * as Json from './Json.js'
 import * as Params from './Params.js'
@@ -484,8 +485,13 @@ const extendedConfigC = (secretType: SecretType): t.Type<Json.JsonParameter, str
           pipe(
             shape.decode(config.value),
             E.chain(() =>
-              secretType === 'Redis' && config.value['CloneAccountName'] !== `${config.value['AccountName']}_clone`
-                ? t.failure<Json.JsonParameter>(s, c, '"CloneAccountName" must be "AccountName" followed by "_clone".')
+              secretType === 'Redis' &&
+              config.value['CloneAccountName'] !== `${config.value['AccountName']}${cloneSuffix}`
+                ? t.failure<Json.JsonParameter>(
+                    s,
+                    c,
+                    `"CloneAccountName" must be "AccountName" followed by "${cloneSuffix}".`,
+                  )
                 : t.success(config),
             ),
           ),

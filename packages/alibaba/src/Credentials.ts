@@ -31,7 +31,9 @@ import * as SshKey from './SshKey.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * The suffix of an Rds DoubleUsers secret's second account.
+ * The suffix of a DoubleUsers secret's second account: a Redis ExtendedConfig's `CloneAccountName`
+ * must be its `AccountName` with it (CreateSecret checks), and an Rds secret's twin account is
+ * named with it.
  *
  * @category constants
  * @since 0.1.0

@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import { Redacted, Secret } from '@secrets-engine/core'
-import type { DomainError, VersionId } from '@secrets-engine/core'
+import type { VersionId } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -25,6 +25,7 @@ import type * as Engine from './Engine.js'
 import type { SecretRecord } from './SecretRecord.js'
 import * as SecretValues from './SecretValues.js'
 import * as Wire from './Wire.js'
+import * as Versions from './handlers/Versions.js'
 
 // -------------------------------------------------------------------------------------
 // combinators
@@ -66,7 +67,8 @@ export const addRotatedVersion = (
     TE.flatMapEither((sealed) =>
       pipe(
         Secret.putVersion(Dialect.rules)({ versionId, createdAt: env.now, value: sealed })(record.secret),
-        E.mapLeft(fromDomainError),
+        // A fresh version id that moves only ACSCurrent: read as any other version write would be.
+        E.mapLeft(Versions.fromDomainError),
       ),
     ),
     TE.map((secret): SecretRecord => ({
@@ -122,7 +124,3 @@ const generatedVersionId = (
   }
   return TE.left(ApiError.internalFailure())
 }
-
-/** Rotation adds a version with a fresh id and moves only ACSCurrent: no domain error is expected. */
-const fromDomainError = (error: DomainError.DomainError): ApiError.ApiError =>
-  error._tag === 'StageLabelLimitExceeded' ? ApiError.limitExceeded() : ApiError.internalFailure()

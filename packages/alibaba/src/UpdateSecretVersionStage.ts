@@ -83,6 +83,9 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Updat
     E.bind('versionStage', () => Params.required('VersionStage', StageLabelC)(params)),
     E.bind('removeFromVersion', () => Params.optional('RemoveFromVersion', VersionIdC)(params)),
     E.bind('moveToVersion', () => Params.optional('MoveToVersion', VersionIdC)(params)),
+    // These two checks repeat the core's (Secret.moveStage: StageMoveUnspecified, ProtectedStageLabel)
+    // on purpose: here they answer 400 before the secret is read, so a malformed request is 400
+    // even for a secret that does not exist (404), as a gateway would answer.
     E.filterOrElse(
       (d) => d.removeFromVersion !== undefined || d.moveToVersion !== undefined,
       // Either version would do; the error names MoveToVersion, the parameter of the documented

@@ -14,7 +14,6 @@ import type { Version } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import * as Dialect from '../Dialect.js'
 import * as Engine from '../Engine.js'
@@ -75,34 +74,33 @@ const addVersion =
       command.versionStages,
     )(record.secret)
     if (E.isLeft(secret)) return E.left(Versions.fromDomainError(secret.left))
+    // putVersion appends the new version, and a version with a label (it has at least one) is
+    // never pruned: it is the last one, no need to look it up again.
+    const added = secret.right.versions[secret.right.versions.length - 1]
     return E.right(
       Engine.commit(
         { ...record, secret: secret.right, updatedAt: env.now },
-        responseOf(record, command.versionId, stagesOf(secret.right, command.versionId)),
+        responseOf(record, command.versionId, added?.stages ?? []),
       ),
     )
   }
 
 /** The same data and data type: nothing changes; anything else: the version exists already. */
-const repeatVersion = (
-  command: PutSecretValueCommand,
-  env: Engine.Env,
-  record: SecretRecord.SecretRecord,
-  existing: Version.Version<SecretRecord.SealedValue>,
-): TE.TaskEither<ApiError.ApiError, Engine.Decision<PutSecretValueResponse>> =>
-  pipe(
-    SecretValues.open(env, { secretName: record.secret.name, versionId: existing.versionId }, existing.value),
-    TE.flatMap((stored) =>
-      stored.dataType === command.dataType && Redacted.value(stored.secretData) === Redacted.value(command.secretData)
-        ? TE.right(Engine.keep(responseOf(record, existing.versionId, existing.stages)))
-        : TE.left(ApiError.resourceExist()),
-    ),
-  )
-
-const stagesOf = (secret: Secret.Secret<SecretRecord.SealedValue>, versionId: string): ReadonlyArray<string> => {
-  const version = Secret.findVersion(versionId)(secret)
-  return O.isSome(version) ? version.value.stages : []
-}
+const repeatVersion =
+  (
+    command: PutSecretValueCommand,
+    env: Engine.Env,
+    record: SecretRecord.SecretRecord,
+    existing: Version.Version<SecretRecord.SealedValue>,
+  ): TE.TaskEither<ApiError.ApiError, Engine.Decision<PutSecretValueResponse>> =>
+  async () => {
+    const context = { secretName: record.secret.name, versionId: existing.versionId }
+    const stored = await SecretValues.openText(env, context, existing.value)
+    if (E.isLeft(stored)) return stored
+    return existing.value.dataType === command.dataType && stored.right === Redacted.value(command.secretData)
+      ? E.right(Engine.keep(responseOf(record, existing.versionId, existing.stages)))
+      : E.left(ApiError.resourceExist())
+  }
 
 const responseOf = (
   record: SecretRecord.SecretRecord,
