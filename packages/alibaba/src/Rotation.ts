@@ -88,6 +88,10 @@ export const addRotatedVersion = (
  * The engine's automatic rotation (`Env.rotate`): for a secret whose rotation is due, one new
  * version, and the next rotation moved past `env.now` by whole intervals.
  *
+ * A rotation that cannot be done (its key disabled or gone) skips this period: the secret keeps its
+ * versions and the next rotation still moves on, so the secret stays readable, deletable and
+ * reconfigurable instead of failing every request until its key comes back. It never fails.
+ *
  * @category instances
  * @since 0.1.0
  */
@@ -98,13 +102,15 @@ export const rotate = (env: Engine.Env, record: SecretRecord): TE.TaskEither<Api
   }
   const interval = intervalSeconds * 1000
   const missed = Math.floor((env.now - nextRotationAt) / interval) + 1
+  const rescheduled = (r: SecretRecord): SecretRecord => ({
+    ...r,
+    rotation: { ...r.rotation, nextRotationAt: nextRotationAt + missed * interval },
+  })
   return pipe(
     generatedVersionId(env, record),
     TE.flatMap((versionId) => addRotatedVersion(env, record, versionId)),
-    TE.map((rotated) => ({
-      ...rotated,
-      rotation: { ...rotated.rotation, nextRotationAt: nextRotationAt + missed * interval },
-    })),
+    TE.orElse(() => TE.right(record)),
+    TE.map(rescheduled),
   )
 }
 

@@ -1,4 +1,5 @@
 import { ApiErrors } from '@secrets-engine/alibaba'
+import { MemoryKeyring } from '@secrets-engine/crypto'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -151,6 +152,33 @@ describe('automatic rotation', () => {
     expect(current.VersionId).toMatch(uuid)
     expect(current.LastRotationDate).toBe('2026-02-10T00:00:00Z')
     expect(current.NextRotationDate).toBe('2026-03-12T00:00:00Z')
+  })
+
+  it('a rotation whose key is disabled skips its period: the secret still answers, and rotates once the key is back', async () => {
+    const keyring = MemoryKeyring.make()
+    const { engine, clock } = testEngine({ keyring })
+    await createAll(engine, weekly)
+    const key = await keyring.defaultKey()()
+    if (E.isLeft(key)) return expect.fail('no default key')
+    expect(E.isRight(await keyring.setKeyState(key.right.keyId, 'Disabled')())).toBe(true)
+    clock.advance(days(7))
+    const described = await engine.describeSecret({ SecretName: 'rds-single' })()
+    expect(E.isRight(described) && described.right.NextRotationDate).toBe('2026-01-15T00:00:00Z')
+    expect(E.isRight(described) && described.right.LastRotationDate).toBe(undefined)
+    expect(
+      E.isRight(await engine.updateSecretRotationPolicy({ SecretName: 'redis', EnableAutomaticRotation: 'false' })()),
+    ).toBe(true)
+    expect(E.isRight(await engine.deleteSecret({ SecretName: 'rds-double' })())).toBe(true)
+    expect(E.isRight(await keyring.setKeyState(key.right.keyId, 'Enabled')())).toBe(true)
+    expect(await read(engine, 'rds-single')).toMatchObject({
+      VersionId: 'v1',
+      NextRotationDate: '2026-01-15T00:00:00Z',
+    })
+    clock.advance(days(7))
+    const rotated = await read(engine, 'rds-single')
+    expect(rotated.VersionId).toMatch(uuid)
+    expect(rotated.LastRotationDate).toBe('2026-01-15T00:00:00Z')
+    expect((await read(engine, 'rds-single', 'ACSPrevious')).VersionId).toBe('v1')
   })
 
   it('a failed commit of a due rotation leaves the secret as it was', async () => {
