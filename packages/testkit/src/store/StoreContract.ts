@@ -223,6 +223,31 @@ const counting = (
     })
     .map(([name, { record }]) => [name, record])
 
+/**
+ * Paging from `request` yields `expected` from `request.offset` on, each record once and in order:
+ * the first page holds the `limit` records after the offset and says whether more follow, and every
+ * page's `total` counts all of `expected`.
+ */
+const assertPages = async (
+  store: NoteStore,
+  request: SecretStore.ListRequest & { readonly offset: number },
+  expected: ReadonlyArray<readonly [string, Note]>,
+): Promise<void> => {
+  const { offset, limit } = request
+  const pages = await pageFrom(store, request)
+  const first = pages[0]
+  assert.deepStrictEqual(
+    first?.items.map((s) => [s.name, s.record]),
+    expected.slice(offset, offset + limit),
+  )
+  assert.equal(first?.next !== undefined, offset + limit < expected.length)
+  assert.deepStrictEqual(
+    pages.flatMap((page) => page.items.map((s) => [s.name, s.record])),
+    expected.slice(offset),
+  )
+  for (const page of pages) assert.equal(page.total, expected.length)
+}
+
 const snapshotsOf = (store: Store): Snapshots | undefined =>
   typeof store.snapshot === 'function' && typeof store.restore === 'function'
     ? { snapshot: store.snapshot, restore: store.restore }
@@ -439,19 +464,7 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
           const store = await notes(makeStore)
           const model = emptyModel()
           for (const op of ops) await apply(store, model, op)
-          const expected = counting(model, undefined, undefined)
-          const pages = await pageFrom(store, { offset, limit })
-          const first = pages[0]
-          assert.deepStrictEqual(
-            first?.items.map((s) => [s.name, s.record]),
-            expected.slice(offset, offset + limit),
-          )
-          assert.equal(first?.next !== undefined, offset + limit < expected.length)
-          assert.deepStrictEqual(
-            pages.flatMap((page) => page.items.map((s) => [s.name, s.record])),
-            expected.slice(offset),
-          )
-          for (const page of pages) assert.equal(page.total, expected.length)
+          await assertPages(store, { offset, limit }, counting(model, undefined, undefined))
         },
       ),
   },
@@ -477,19 +490,7 @@ export const storeChecks: ReadonlyArray<Check<MakeStore>> = [
           if (store.index === undefined) return
           const model = emptyModel()
           for (const op of ops) await apply(store, model, op)
-          const expected = counting(model, store.index, dueBy)
-          const pages = await pageFrom(store, { offset, limit, dueBy })
-          const first = pages[0]
-          assert.deepStrictEqual(
-            first?.items.map((s) => [s.name, s.record]),
-            expected.slice(offset, offset + limit),
-          )
-          assert.equal(first?.next !== undefined, offset + limit < expected.length)
-          assert.deepStrictEqual(
-            pages.flatMap((page) => page.items.map((s) => [s.name, s.record])),
-            expected.slice(offset),
-          )
-          for (const page of pages) assert.equal(page.total, expected.length)
+          await assertPages(store, { offset, limit, dueBy }, counting(model, store.index, dueBy))
         },
       ),
   },
