@@ -57,7 +57,13 @@ export const isDeprecated = <A>(version: Version<A>): boolean => version.stages.
 export const withoutStage =
   (stage: StageLabel) =>
   <A>(version: Version<A>): Version<A> =>
-    version.stages.includes(stage) ? { ...version, stages: version.stages.filter((s) => s !== stage) } : version
+    version.stages.includes(stage)
+      ? rebuilt(
+          version,
+          version.stages.filter((s) => s !== stage),
+          version.value,
+        )
+      : version
 
 /**
  * @category combinators
@@ -66,7 +72,7 @@ export const withoutStage =
 export const withStage =
   (stage: StageLabel) =>
   <A>(version: Version<A>): Version<A> =>
-    version.stages.includes(stage) ? version : { ...version, stages: [...version.stages, stage] }
+    version.stages.includes(stage) ? version : rebuilt(version, [...version.stages, stage], version.value)
 
 /**
  * @category combinators
@@ -74,4 +80,22 @@ export const withStage =
  */
 export const map =
   <A, B>(f: (a: A) => B) =>
-  (version: Version<A>): Version<B> => ({ ...version, value: f(version.value) })
+  (version: Version<A>): Version<B> =>
+    rebuilt(version, version.stages, f(version.value))
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+/**
+ * `version` with other stages or another value, as one object literal with the same keys in the same
+ * order. A spread (`{ ...version, stages }`) gives V8 an object that takes ~0.3 µs to freeze rather
+ * than ~0.05 µs, and the memory store freezes every version it is given: written with spreads, the
+ * versions a PutSecretValue changes made up a tenth of its time.
+ */
+const rebuilt = <A, B>(version: Version<A>, stages: ReadonlyArray<StageLabel>, value: B): Version<B> => ({
+  versionId: version.versionId,
+  createdAt: version.createdAt,
+  stages,
+  value,
+})
