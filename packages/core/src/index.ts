@@ -1,6 +1,7 @@
 /**
- * @secrets-engine/core: the pure domain of secrets, versions and stage labels, and the ports that
- * adapters implement (random source, envelope cipher, keyring, store).
+ * @secrets-engine/core: the pure domain of secrets, versions and stage labels, the ports that
+ * adapters implement (random source, envelope cipher, keyring, store), and the transaction that the
+ * engines' writes go through.
  */
 export * as DomainError from './DomainError.js'
 export * as Random from './Random.js'
@@ -13,6 +14,7 @@ export * as Version from './Version.js'
 export * as VersionId from './VersionId.js'
 export * as SecretStore from './SecretStore.js'
 export * as StoreError from './StoreError.js'
+export * as Transaction from './Transaction.js'
 export * as CryptoError from './CryptoError.js'
 export * as Envelope from './Envelope.js'
 export * as EnvelopeCipher from './EnvelopeCipher.js'
