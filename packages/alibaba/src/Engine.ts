@@ -10,6 +10,10 @@
  * then commit, one at a time (`Env.creating`, one per engine); engines that share a store do not
  * coordinate with each other.
  *
+ * The transaction itself is the core's (`Transaction`), shared with the Huawei engine; this module
+ * gives it what is Alibaba's: the environment, the errors (500 InternalFailure for a store failure
+ * or for running out of attempts), names from ARNs, and what bringing a secret up to now takes.
+ *
  * The paths every request takes (reading, transacting) are written as plain async functions over
  * `Either` rather than composed with `TE.flatMap`: each fp-ts combinator allocates closures (through
  * `dual` and `Array.from(arguments)`) and adds a promise hop, and in a CPU profile of GetSecretValue
@@ -21,10 +25,10 @@
  *
  * @since 0.1.0
  */
-import type { EnvelopeCipher, Keyring, Random, SecretStore } from '@secrets-engine/core'
-import { StoreError } from '@secrets-engine/core'
+import type { EnvelopeCipher, Keyring, Random, SecretStore, StoreError } from '@secrets-engine/core'
+import { Transaction } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import type * as O from 'fp-ts/lib/Option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from './ApiError.js'
 import * as SecretRecord from './SecretRecord.js'
@@ -104,10 +108,7 @@ export type Rotator = (
  * @category model
  * @since 0.1.0
  */
-export type Decision<B> =
-  | { readonly _tag: 'Keep'; readonly body: B }
-  | { readonly _tag: 'Commit'; readonly record: SecretRecord.SecretRecord; readonly body: B }
-  | { readonly _tag: 'Remove'; readonly body: B }
+export type Decision<B> = Transaction.Decision<SecretRecord.SecretRecord, B>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -117,23 +118,19 @@ export type Decision<B> =
  * @category constructors
  * @since 0.1.0
  */
-export const keep = <B>(body: B): Decision<B> => ({ _tag: 'Keep', body })
+export const keep: <B>(body: B) => Decision<B> = Transaction.keep
 
 /**
  * @category constructors
  * @since 0.1.0
  */
-export const commit = <B>(record: SecretRecord.SecretRecord, body: B): Decision<B> => ({
-  _tag: 'Commit',
-  record,
-  body,
-})
+export const commit: <B>(record: SecretRecord.SecretRecord, body: B) => Decision<B> = Transaction.commit
 
 /**
  * @category constructors
  * @since 0.1.0
  */
-export const remove = <B>(body: B): Decision<B> => ({ _tag: 'Remove', body })
+export const remove: <B>(body: B) => Decision<B> = Transaction.remove
 
 /**
  * A new, empty `Serial`. A task handed in while none is running starts at once, with no extra
@@ -186,19 +183,14 @@ export const storeIndex: SecretStore.Index<SecretRecord.SecretRecord> = {
  * @category reading
  * @since 0.1.0
  */
-export const readExisting =
-  (
-    env: Env,
-    reference: string,
-    notFound: () => ApiError.ApiError = ApiError.resourceNotFound,
-  ): TE.TaskEither<ApiError.ApiError, Stored> =>
-  async () => {
-    const name = resolve(env, reference)
-    if (name === undefined) return E.left(notFound())
-    const found = await settle(env, name)
-    if (E.isLeft(found)) return found
-    return O.isSome(found.right) ? E.right(found.right.value) : E.left(notFound())
-  }
+export const readExisting = (
+  env: Env,
+  reference: string,
+  notFound: () => ApiError.ApiError = ApiError.resourceNotFound,
+): TE.TaskEither<ApiError.ApiError, Stored> => {
+  const name = resolve(env, reference)
+  return name === undefined ? missing(notFound) : Transaction.readExisting(transactor, env, name, notFound)
+}
 
 /**
  * How many secrets exist at `env.now`, reading the whole store: the records whose deletion window
@@ -224,18 +216,8 @@ export const countLive = async (env: Env): Promise<E.Either<ApiError.ApiError, n
  * @category reading
  * @since 0.1.0
  */
-export const forEachStored =
-  (env: Env, visit: (stored: Stored) => void): TE.TaskEither<ApiError.ApiError, void> =>
-  async () => {
-    let cursor: string | undefined
-    do {
-      const page = await env.store.list({ cursor, limit: scanPageSize })()
-      if (E.isLeft(page)) return E.left(storeFailure(page.left))
-      for (const stored of page.right.items) visit(stored)
-      cursor = page.right.next
-    } while (cursor !== undefined)
-    return E.right(undefined)
-  }
+export const forEachStored = (env: Env, visit: (stored: Stored) => void): TE.TaskEither<ApiError.ApiError, void> =>
+  Transaction.forEachStored(env.store, storeFailure, visit)
 
 // -------------------------------------------------------------------------------------
 // writing
@@ -249,23 +231,11 @@ export const forEachStored =
  * @category writing
  * @since 0.1.0
  */
-export const transact =
-  <B>(
-    env: Env,
-    name: string,
-    decide: (current: O.Option<Stored>) => TE.TaskEither<ApiError.ApiError, Decision<B>>,
-  ): TE.TaskEither<ApiError.ApiError, B> =>
-  async () => {
-    for (let left = env.config.maxAttempts; ; left--) {
-      const current = await settle(env, name)
-      if (E.isLeft(current)) return current
-      const decision = await decide(current.right)()
-      if (E.isLeft(decision)) return decision
-      const applied = await apply(env, name, current.right, decision.right)
-      if (E.isRight(applied)) return E.right(decision.right.body)
-      if (applied.left !== conflict || left <= 1) return E.left(toApiError(applied.left))
-    }
-  }
+export const transact = <B>(
+  env: Env,
+  name: string,
+  decide: (current: O.Option<Stored>) => TE.TaskEither<ApiError.ApiError, Decision<B>>,
+): TE.TaskEither<ApiError.ApiError, B> => Transaction.transact(transactor, env, name, decide)
 
 /**
  * `transact` on the secret `reference` (a name or an ARN) names, which must exist: `notFound()`
@@ -282,9 +252,7 @@ export const transactExisting = <B>(
   notFound: () => ApiError.ApiError = ApiError.resourceNotFound,
 ): TE.TaskEither<ApiError.ApiError, B> => {
   const name = resolve(env, reference)
-  const missing = (): Promise<E.Either<ApiError.ApiError, never>> => Promise.resolve(E.left(notFound()))
-  if (name === undefined) return missing
-  return transact(env, name, (current) => (O.isSome(current) ? decide(current.value) : missing))
+  return name === undefined ? missing(notFound) : Transaction.transactExisting(transactor, env, name, decide, notFound)
 }
 
 /**
@@ -303,58 +271,38 @@ export const storeFailure = (_: StoreError.StoreError): ApiError.ApiError => Api
 const resolve = (env: Env, reference: string): string | undefined =>
   Wire.nameFromReference(env.config.region, env.config.accountId, reference)
 
-/** How many records one `store.list` call asks for while walking the whole store. */
-const scanPageSize = 1_000
+/** The answer for a reference that names no secret of this engine. */
+const missing =
+  (notFound: () => ApiError.ApiError): TE.TaskEither<ApiError.ApiError, never> =>
+  () =>
+    Promise.resolve(E.left(notFound()))
 
-/** Marks a lost compare-and-set, which the transaction answers by starting again. */
-const conflict: unique symbol = Symbol('conflict')
-type Conflict = typeof conflict
+/** The `CatchUp` of a secret whose deletion window has passed. */
+const removal: Transaction.CatchUp<never> = Transaction.remove(undefined)
 
-const toApiError = (error: ApiError.ApiError | Conflict): ApiError.ApiError =>
-  error === conflict ? ApiError.internalFailure() : error
-
-const fromStore = <A>(result: E.Either<StoreError.StoreError, A>): E.Either<ApiError.ApiError | Conflict, A> =>
-  E.isRight(result) ? result : E.left(StoreError.isRevisionConflict(result.left) ? conflict : storeFailure(result.left))
-
-const apply = async <B>(
+/** A secret whose rotation is due, rotated: a failed rotation fails the request. */
+const rotation = async (
   env: Env,
-  name: string,
-  current: O.Option<Stored>,
-  decision: Decision<B>,
-): Promise<E.Either<ApiError.ApiError | Conflict, unknown>> => {
-  switch (decision._tag) {
-    case 'Keep':
-      return E.right(undefined)
-    case 'Commit':
-      return fromStore(
-        await env.store.commit(name, O.isSome(current) ? current.value.revision : 'absent', decision.record)(),
-      )
-    case 'Remove':
-      return O.isSome(current) ? fromStore(await env.store.remove(name, current.value.revision)()) : E.right(undefined)
-  }
+  record: SecretRecord.SecretRecord,
+): Promise<E.Either<ApiError.ApiError, Transaction.CatchUp<SecretRecord.SecretRecord>>> => {
+  const rotated = await env.rotate(env, record)()
+  return E.isLeft(rotated) ? rotated : E.right(Transaction.commit(rotated.right, undefined))
 }
 
 /**
- * Reads `name` and brings it up to `env.now`: removes it when expired, rotates it when due, and reads
- * again after either (a lost compare-and-set there means another request wrote first: read again).
- * Each such step uses one of `config.maxAttempts`; running out is 500 InternalFailure.
+ * The transaction over the secret store. Bringing a secret up to `env.now` removes it once its
+ * deletion window has passed, and rotates it when its rotation is due; each such step uses one of
+ * `config.maxAttempts`, and running out is 500 InternalFailure.
  */
-const settle = async (env: Env, name: string): Promise<E.Either<ApiError.ApiError, O.Option<Stored>>> => {
-  for (let left = env.config.maxAttempts; left > 0; left--) {
-    const current = await env.store.get(name)()
-    if (E.isLeft(current)) return E.left(storeFailure(current.left))
-    if (O.isNone(current.right)) return E.right(O.none)
-    const stored = current.right.value
-    let step: E.Either<ApiError.ApiError | Conflict, unknown>
-    if (SecretRecord.isExpired(env.now)(stored.record)) {
-      step = fromStore(await env.store.remove(name, stored.revision)())
-    } else if (SecretRecord.isRotationDue(env.now)(stored.record)) {
-      const rotated = await env.rotate(env, stored.record)()
-      step = E.isLeft(rotated) ? rotated : fromStore(await env.store.commit(name, stored.revision, rotated.right)())
-    } else {
-      return E.right(current.right)
-    }
-    if (E.isLeft(step) && (step.left !== conflict || left <= 1)) return E.left(toApiError(step.left))
-  }
-  return E.left(ApiError.internalFailure())
+const transactor: Transaction.Transactor<Env, SecretRecord.SecretRecord, ApiError.ApiError> = {
+  store: (env) => env.store,
+  maxAttempts: (env) => env.config.maxAttempts,
+  storeFailure,
+  exhausted: ApiError.internalFailure,
+  catchUp: (env, { record }) =>
+    SecretRecord.isExpired(env.now)(record)
+      ? removal
+      : SecretRecord.isRotationDue(env.now)(record)
+        ? rotation(env, record)
+        : Transaction.upToDate,
 }
