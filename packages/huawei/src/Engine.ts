@@ -7,10 +7,13 @@
  * fresh read, so no update is lost and no interleaving breaks an invariant. The only write of a
  * request is its final commit, so a request that fails changes nothing.
  *
+ * The transaction itself is the core's (`Transaction`), shared with the Alibaba engine; this module
+ * gives it what is Huawei's: the environment, the errors (500 CSMS.0006 for a store failure or for
+ * running out of attempts), and what bringing a secret up to now takes, notifications included.
+ *
  * The paths every request takes (reading, transacting) are written as plain async functions over
  * `Either` rather than composed with `TE.flatMap`, as in the Alibaba engine (whose header gives the
  * profile): each fp-ts combinator allocates closures and adds a promise hop on every request.
- * The names and shapes follow the Alibaba engine's, so that one transaction could move to the core.
  *
  * Time is read once per request. Before an operation sees a secret, the secret is brought up to that
  * time: a secret whose scheduled deletion time has passed is removed, and a secret whose automatic
@@ -20,10 +23,10 @@
  *
  * @since 0.1.0
  */
-import type { EnvelopeCipher, Random, SecretStore } from '@secrets-engine/core'
-import { StoreError } from '@secrets-engine/core'
+import type { EnvelopeCipher, Random, SecretStore, StoreError } from '@secrets-engine/core'
+import { Transaction } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
+import type * as O from 'fp-ts/lib/Option.js'
 import type * as T from 'fp-ts/lib/Task.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as CsmsError from './CsmsError.js'
@@ -123,10 +126,7 @@ export type Rotator = (env: Env, record: SecretRecord.SecretRecord) => T.Task<Ro
  * @category model
  * @since 0.1.0
  */
-export type Decision<R, B> =
-  | { readonly _tag: 'Keep'; readonly body: B }
-  | { readonly _tag: 'Commit'; readonly record: R; readonly body: B }
-  | { readonly _tag: 'Remove'; readonly body: B }
+export type Decision<R, B> = Transaction.Decision<R, B>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -136,13 +136,13 @@ export type Decision<R, B> =
  * @category constructors
  * @since 0.1.0
  */
-export const commit = <R, B>(record: R, body: B): Decision<R, B> => ({ _tag: 'Commit', record, body })
+export const commit: <R, B>(record: R, body: B) => Decision<R, B> = Transaction.commit
 
 /**
  * @category constructors
  * @since 0.1.0
  */
-export const remove = <B>(body: B): Decision<never, B> => ({ _tag: 'Remove', body })
+export const remove: <B>(body: B) => Decision<never, B> = Transaction.remove
 
 // -------------------------------------------------------------------------------------
 // constants
@@ -172,10 +172,8 @@ export const storeIndex: SecretStore.Index<SecretRecord.SecretRecord> = {
  * @category reading
  * @since 0.1.0
  */
-export const read =
-  (env: Env, name: string): TE.TaskEither<CsmsError.CsmsError, O.Option<Stored>> =>
-  () =>
-    settle(env, name)
+export const read = (env: Env, name: string): TE.TaskEither<CsmsError.CsmsError, O.Option<Stored>> =>
+  Transaction.read(transactor, env, name)
 
 /**
  * The secret under `name` as it is at `env.now`, or 404 CSMS.0106.
@@ -183,13 +181,8 @@ export const read =
  * @category reading
  * @since 0.1.0
  */
-export const readExisting =
-  (env: Env, name: string): TE.TaskEither<CsmsError.CsmsError, Stored> =>
-  async () => {
-    const found = await settle(env, name)
-    if (E.isLeft(found)) return found
-    return O.isSome(found.right) ? E.right(found.right.value) : E.left(CsmsError.secretNotFound())
-  }
+export const readExisting = (env: Env, name: string): TE.TaskEither<CsmsError.CsmsError, Stored> =>
+  Transaction.readExisting(transactor, env, name, CsmsError.secretNotFound)
 
 /**
  * Every record of a store, in its order (creation order for secrets), as stored: records of secrets
@@ -202,14 +195,10 @@ export const listAll =
   <R>(store: SecretStore.SecretStore<R>): TE.TaskEither<CsmsError.CsmsError, ReadonlyArray<SecretStore.Stored<R>>> =>
   async () => {
     const all: Array<SecretStore.Stored<R>> = []
-    let cursor: string | undefined
-    do {
-      const page = await store.list({ cursor, limit: 1_000 })()
-      if (E.isLeft(page)) return E.left(storeFailure(page.left))
-      for (const item of page.right.items) all.push(item)
-      cursor = page.right.next
-    } while (cursor !== undefined)
-    return E.right(all)
+    const walked = await Transaction.forEachStored(store, storeFailure, (stored) => {
+      all.push(stored)
+    })()
+    return E.isLeft(walked) ? walked : E.right(all)
   }
 
 /**
@@ -236,14 +225,11 @@ export const liveSecrets =
  */
 export const countLive = async (env: Env): Promise<E.Either<CsmsError.CsmsError, number>> => {
   let live = 0
-  let cursor: string | undefined
-  do {
-    const page = await env.store.list({ cursor, limit: 1_000 })()
-    if (E.isLeft(page)) return E.left(storeFailure(page.left))
-    for (const { record } of page.right.items) if (!SecretRecord.isExpired(env.now)(record)) live++
-    cursor = page.right.next
-  } while (cursor !== undefined)
-  return E.right(live)
+  const isExpired = SecretRecord.isExpired(env.now)
+  const walked = await Transaction.forEachStored(env.store, storeFailure, ({ record }) => {
+    if (!isExpired(record)) live++
+  })()
+  return E.isLeft(walked) ? walked : E.right(live)
 }
 
 // -------------------------------------------------------------------------------------
@@ -262,7 +248,7 @@ export const transact = <B>(
   env: Env,
   name: string,
   decide: (current: O.Option<Stored>) => TE.TaskEither<CsmsError.CsmsError, Decision<SecretRecord.SecretRecord, B>>,
-): TE.TaskEither<CsmsError.CsmsError, B> => transactOn(env.store, read(env, name), env.config.maxAttempts, name, decide)
+): TE.TaskEither<CsmsError.CsmsError, B> => Transaction.transact(transactor, env, name, decide)
 
 /**
  * `transact` on the secret under `name`, which must exist: `notFound()` otherwise (404 CSMS.0106 by
@@ -277,10 +263,7 @@ export const transactExisting = <B>(
   name: string,
   decide: (current: Stored) => TE.TaskEither<CsmsError.CsmsError, Decision<SecretRecord.SecretRecord, B>>,
   notFound: () => CsmsError.CsmsError = CsmsError.secretNotFound,
-): TE.TaskEither<CsmsError.CsmsError, B> => {
-  const missing = (): Promise<E.Either<CsmsError.CsmsError, never>> => Promise.resolve(E.left(notFound()))
-  return transact(env, name, (current) => (O.isSome(current) ? decide(current.value) : missing))
-}
+): TE.TaskEither<CsmsError.CsmsError, B> => Transaction.transactExisting(transactor, env, name, decide, notFound)
 
 /**
  * `transact` on another store (the event store): `get` reads the record, with no settling.
@@ -288,25 +271,22 @@ export const transactExisting = <B>(
  * @category writing
  * @since 0.1.0
  */
-export const transactOn =
-  <R, B>(
-    store: SecretStore.SecretStore<R>,
-    get: TE.TaskEither<CsmsError.CsmsError, O.Option<SecretStore.Stored<R>>>,
-    maxAttempts: number,
-    name: string,
-    decide: (current: O.Option<SecretStore.Stored<R>>) => TE.TaskEither<CsmsError.CsmsError, Decision<R, B>>,
-  ): TE.TaskEither<CsmsError.CsmsError, B> =>
-  async () => {
-    for (let left = maxAttempts; ; left--) {
-      const current = await get()
-      if (E.isLeft(current)) return current
-      const decision = await decide(current.right)()
-      if (E.isLeft(decision)) return decision
-      const applied = await apply(store, name, current.right, decision.right)
-      if (E.isRight(applied)) return E.right(decision.right.body)
-      if (applied.left !== conflict || left <= 1) return E.left(toCsmsError(applied.left))
-    }
+export const transactOn = <R, B>(
+  store: SecretStore.SecretStore<R>,
+  get: TE.TaskEither<CsmsError.CsmsError, O.Option<SecretStore.Stored<R>>>,
+  maxAttempts: number,
+  name: string,
+  decide: (current: O.Option<SecretStore.Stored<R>>) => TE.TaskEither<CsmsError.CsmsError, Decision<R, B>>,
+): TE.TaskEither<CsmsError.CsmsError, B> => {
+  const onStore: Transaction.Transactor<undefined, R, CsmsError.CsmsError> = {
+    store: () => store,
+    maxAttempts: () => maxAttempts,
+    storeFailure,
+    exhausted: CsmsError.internalError,
+    catchUp: alwaysUpToDate,
   }
+  return Transaction.transactReading(onStore, undefined, name, get, decide)
+}
 
 /**
  * A failure of the store as the API reports it.
@@ -320,68 +300,52 @@ export const storeFailure = (_: StoreError.StoreError): CsmsError.CsmsError => C
 // internal
 // -------------------------------------------------------------------------------------
 
-/** Marks a lost compare-and-set, which the transaction answers by starting again. */
-const conflict: unique symbol = Symbol('conflict')
-type Conflict = typeof conflict
+/** For a store whose records need nothing to be up to date. */
+const alwaysUpToDate = (): Transaction.CatchUp<never> => Transaction.upToDate
 
-const toCsmsError = (error: CsmsError.CsmsError | Conflict): CsmsError.CsmsError =>
-  error === conflict ? CsmsError.internalError() : error
-
-const fromStore = <A>(result: E.Either<StoreError.StoreError, A>): E.Either<CsmsError.CsmsError | Conflict, A> =>
-  E.isRight(result) ? result : E.left(StoreError.isRevisionConflict(result.left) ? conflict : storeFailure(result.left))
-
-const apply = async <R, B>(
-  store: SecretStore.SecretStore<R>,
-  name: string,
-  current: O.Option<SecretStore.Stored<R>>,
-  decision: Decision<R, B>,
-): Promise<E.Either<CsmsError.CsmsError | Conflict, unknown>> => {
-  switch (decision._tag) {
-    case 'Keep':
-      return E.right(undefined)
-    case 'Commit':
-      return fromStore(
-        await store.commit(name, O.isSome(current) ? current.value.revision : 'absent', decision.record)(),
-      )
-    case 'Remove':
-      return O.isSome(current) ? fromStore(await store.remove(name, current.value.revision)()) : E.right(undefined)
-  }
+/** A secret whose rotation is due, rotated (or marked as failed), to commit and then announce. */
+const rotation = async (
+  env: Env,
+  record: SecretRecord.SecretRecord,
+): Promise<E.Either<never, Transaction.CatchUp<SecretRecord.SecretRecord>>> => {
+  const { record: rotated, event } = await env.rotate(env, record)()
+  return E.right(Transaction.commit(rotated, () => env.notify(env, rotated, event)()))
 }
 
 /**
- * Reads `name` and brings it up to `env.now`: removes it when its deletion time has passed, rotates
- * it when its rotation is due, marks the versions whose `expire_time` has passed, and reads again
- * after any of these (a lost compare-and-set there means another request wrote first: read again).
- * Each step notifies once its commit holds, and uses one of `config.maxAttempts`; running out is 500
- * CSMS.0006.
+ * What a secret needs to be up to `env.now`: removed when its deletion time has passed, rotated when
+ * its rotation is due, its versions whose `expire_time` has passed marked. Each step notifies once
+ * its write holds.
  */
-const settle = async (env: Env, name: string): Promise<E.Either<CsmsError.CsmsError, O.Option<Stored>>> => {
-  for (let left = env.config.maxAttempts; left > 0; left--) {
-    const current = await env.store.get(name)()
-    if (E.isLeft(current)) return E.left(storeFailure(current.left))
-    if (O.isNone(current.right)) return E.right(O.none)
-    const stored = current.right.value
-    let step: E.Either<CsmsError.CsmsError | Conflict, unknown>
-    if (SecretRecord.isExpired(env.now)(stored.record)) {
-      step = fromStore(await env.store.remove(name, stored.revision)())
-      if (E.isRight(step)) await env.notify(env, stored.record, 'SECRET_DELETED')()
-    } else if (SecretRecord.isRotationDue(env.now)(stored.record)) {
-      const { record, event } = await env.rotate(env, stored.record)()
-      step = fromStore(await env.store.commit(name, stored.revision, record)())
-      if (E.isRight(step)) await env.notify(env, record, event)()
-    } else {
-      const expired = SecretRecord.dueExpiries(env.now)(stored.record)
-      if (expired.length === 0) return E.right(current.right)
-      const record = SecretRecord.withExpiriesNotified(expired)(stored.record)
-      step = fromStore(await env.store.commit(name, stored.revision, record)())
-      if (E.isRight(step)) {
-        for (const versionId of expired) {
-          const versionExpireTime = record.expireTimes[versionId] ?? 0
-          await env.notify(env, record, 'SECRET_VERSION_EXPIRED', { versionId, versionExpireTime })()
-        }
-      }
-    }
-    if (E.isLeft(step) && (step.left !== conflict || left <= 1)) return E.left(toCsmsError(step.left))
+const catchUp = (
+  env: Env,
+  { record }: Stored,
+):
+  | Transaction.CatchUp<SecretRecord.SecretRecord>
+  | Promise<E.Either<never, Transaction.CatchUp<SecretRecord.SecretRecord>>> => {
+  if (SecretRecord.isExpired(env.now)(record)) {
+    return Transaction.remove(() => env.notify(env, record, 'SECRET_DELETED')())
   }
-  return E.left(CsmsError.internalError())
+  if (SecretRecord.isRotationDue(env.now)(record)) return rotation(env, record)
+  const expired = SecretRecord.dueExpiries(env.now)(record)
+  if (expired.length === 0) return Transaction.upToDate
+  const marked = SecretRecord.withExpiriesNotified(expired)(record)
+  return Transaction.commit(marked, async () => {
+    for (const versionId of expired) {
+      const versionExpireTime = marked.expireTimes[versionId] ?? 0
+      await env.notify(env, marked, 'SECRET_VERSION_EXPIRED', { versionId, versionExpireTime })()
+    }
+  })
+}
+
+/**
+ * The transaction over the secret store: each step of bringing a secret up to date uses one of
+ * `config.maxAttempts`, and running out is 500 CSMS.0006.
+ */
+const transactor: Transaction.Transactor<Env, SecretRecord.SecretRecord, CsmsError.CsmsError> = {
+  store: (env) => env.store,
+  maxAttempts: (env) => env.config.maxAttempts,
+  storeFailure,
+  exhausted: CsmsError.internalError,
+  catchUp,
 }
