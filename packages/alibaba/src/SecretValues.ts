@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CryptoError, Envelope, Redacted } from '@secrets-engine/core'
+import { CryptoError, Envelope, Redacted, Text } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from './ApiError.js'
@@ -15,7 +15,6 @@ import type { SecretValue } from './CreateSecret.js'
 import type { Env } from './Engine.js'
 import type { SealedValue } from './SecretRecord.js'
 
-const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 // -------------------------------------------------------------------------------------
@@ -36,8 +35,14 @@ export const seal =
     value: SecretValue,
   ): TE.TaskEither<ApiError.ApiError, SealedValue> =>
   async () => {
-    const plaintext = encoder.encode(Redacted.value(value.secretData))
-    const sealed = await env.cipher.seal({ keyId, plaintext, context })()
+    const plaintext = Text.utf8Bytes(Redacted.value(value.secretData))
+    let sealed: E.Either<CryptoError.CryptoError, Envelope.Envelope>
+    try {
+      sealed = await env.cipher.seal({ keyId, plaintext, context })()
+    } finally {
+      // Wiped whether or not the cipher seals: a failure must not leave the value in memory either.
+      plaintext.fill(0)
+    }
     return E.isLeft(sealed)
       ? E.left(fromCryptoError(sealed.left))
       : E.right({ envelope: Envelope.toBase64(sealed.right), dataType: value.dataType })

@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import { allocate } from './internal/Slab.js'
 import { decoder, encoder, scratch } from './internal/Utf8.js'
 
 // -------------------------------------------------------------------------------------
@@ -111,23 +112,7 @@ const at12 = sextetAt(12)
 const at6 = sextetAt(6)
 const at0 = sextetAt(0)
 
-// Decoded bytes outlive the call, so they are views into a shared 8 KiB slab, as Node's Buffer pool
-// does for small buffers. The views never overlap, and a slab is collected once no view of it is
-// left; bytes longer than a quarter of a slab get their own buffer.
-const slabSize = 8192
-let slab = new Uint8Array(slabSize)
-let slabUsed = 0
-
-const allocate = (length: number): Uint8Array => {
-  if (length > slabSize / 4) return new Uint8Array(length)
-  if (slabUsed + length > slabSize) {
-    slab = new Uint8Array(slabSize)
-    slabUsed = 0
-  }
-  const bytes = slab.subarray(slabUsed, slabUsed + length)
-  slabUsed += length
-  return bytes
-}
+// Decoded bytes outlive the call: views into the core's shared slab (see internal/Slab).
 
 /**
  * The bytes of the base64 text in `src[0, length)`, whose length is a multiple of 4. `out` is taken

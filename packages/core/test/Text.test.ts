@@ -60,3 +60,29 @@ describe('Text.utf8Length', () => {
     expect(Text.utf8Length('')).toBe(0)
   })
 })
+
+describe('Text.utf8Bytes', () => {
+  it("is TextEncoder's bytes, lone surrogates included, long texts too", () => {
+    fc.assert(
+      fc.property(fc.oneof(codeUnits, fc.string({ unit: 'binary' })), (s) => {
+        expect(Text.utf8Bytes(s)).toStrictEqual(new TextEncoder().encode(s))
+      }),
+    )
+    const long = 'é'.repeat(5_000)
+    expect(Text.utf8Bytes(long)).toStrictEqual(new TextEncoder().encode(long))
+  })
+
+  it('hands out bytes that stay intact while many more are encoded and wiped', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 300 }), { minLength: 2, maxLength: 200 }),
+        (texts) => {
+          const kept = texts.map((text) => ({ text, bytes: Text.utf8Bytes(text) }))
+          // The callers' part: wipe after use. A wipe must reach no other caller's bytes.
+          for (let i = 0; i < 50; i++) Text.utf8Bytes('wiped after use '.repeat(i)).fill(0)
+          for (const { text, bytes } of kept) expect(bytes).toStrictEqual(new TextEncoder().encode(text))
+        },
+      ),
+    )
+  })
+})

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { CryptoError, Envelope, Redacted } from '@secrets-engine/core'
+import { CryptoError, Envelope, Redacted, Text } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
@@ -16,7 +16,6 @@ import * as CsmsError from './CsmsError.js'
 import type { Env } from './Engine.js'
 import type { SealedValue } from './SecretRecord.js'
 
-const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 /**
@@ -48,7 +47,7 @@ export const seal = (
     env.keys.keyringKeyId(kmsKeyId),
     TE.flatMap((keyId) => async () => {
       const data = Redacted.value(value.data)
-      const plaintext = value.kind === 'string' ? encoder.encode(data) : (Base64.decode(data) ?? new Uint8Array(0))
+      const plaintext = value.kind === 'string' ? Text.utf8Bytes(data) : (Base64.decode(data) ?? new Uint8Array(0))
       // Wiped whether or not the cipher seals: a failure must not leave the value in memory either.
       try {
         return await env.cipher.seal({ keyId, plaintext, context })()

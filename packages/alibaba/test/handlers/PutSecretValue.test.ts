@@ -1,7 +1,9 @@
 import { ApiErrors, type PutSecretValueRequest } from '@secrets-engine/alibaba'
+import { CryptoError } from '@secrets-engine/core'
 import { NodeAesGcm } from '@secrets-engine/crypto'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
 import { describe, expect, it } from 'vitest'
 import { testEngine, withoutRequestId } from '../../../../test/support/engine.js'
 import { generic, labelsOf, recordOf, scheduleDeletion } from '../support/versions.js'
@@ -128,6 +130,36 @@ describe('PutSecretValue', () => {
     await engine.putSecretValue(put({ VersionId: 'v2' }))()
     expect(keyIds).toStrictEqual([keyId, keyId])
     expect((await recordOf(store, name)).encryptionKeyId).toBe(keyId)
+  })
+
+  it('wipes the plaintext it seals, also when sealing fails', async () => {
+    const sealed: Array<Uint8Array> = []
+    let failSeal = false
+    const { engine, store } = testEngine({
+      crypto: (deps) => {
+        const inner = NodeAesGcm.make(deps)
+        return {
+          ...inner,
+          seal: (input) => {
+            sealed.push(input.plaintext)
+            return failSeal ? TE.left(CryptoError.keyNotUsable('k', 'KeyDisabled')) : inner.seal(input)
+          },
+        }
+      },
+    })
+    await engine.createSecret(generic)()
+    await engine.putSecretValue(put({ VersionId: 'v2' }))()
+    failSeal = true
+    const before = store.snapshot()
+    expect(await engine.putSecretValue(put({ VersionId: 'v3' }))()).toStrictEqual(
+      E.left(ApiErrors.keyStateInvalid('Disabled')),
+    )
+    expect(store.snapshot()).toStrictEqual(before)
+    expect(sealed.map((bytes) => [bytes.length, bytes.every((b) => b === 0)])).toStrictEqual([
+      [generic.SecretData.length, true],
+      ['next'.length, true],
+      ['next'.length, true],
+    ])
   })
 
   it('repeats a version with the same data and type as a success that changes nothing', async () => {
