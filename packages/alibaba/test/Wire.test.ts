@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { runs } from '../../../test/support/runs.js'
 import * as Wire from '../src/Wire.js'
 
 describe('Wire.date', () => {
@@ -9,6 +10,27 @@ describe('Wire.date', () => {
         expect(Wire.date(millis)).toBe(new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z'))
       }),
     )
+  })
+
+  it('is toISOString without its milliseconds in the four-digit years, which it computes itself', () => {
+    const around = 1e11 // about three years on either side
+    const times = fc.oneof(
+      fc.integer({ min: Date.UTC(1000, 0, 1) - around, max: Date.UTC(10000, 0, 1) + around }),
+      fc.integer({ min: Date.UTC(1000, 0, 1) - around, max: Date.UTC(1000, 0, 1) + around }),
+      fc.integer({ min: Date.UTC(10000, 0, 1) - around, max: Date.UTC(10000, 0, 1) + around }),
+      fc.integer({ min: Date.UTC(1970, 0, 1) - around, max: Date.UTC(2100, 0, 1) }),
+      // Fractions and -0, which a Date truncates.
+      fc.double({ min: Date.UTC(1000, 0, 1) - around, max: Date.UTC(10000, 0, 1) + around, noNaN: true }),
+    )
+    fc.assert(
+      fc.property(times, (millis) => {
+        expect(Wire.date(millis)).toBe(new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+      }),
+      { numRuns: runs(2000) },
+    )
+    for (const leap of [Date.UTC(2000, 1, 29, 23, 59, 59), Date.UTC(1900, 2, 1), Date.UTC(2024, 11, 31, 23, 59, 59)]) {
+      expect(Wire.date(leap)).toBe(new Date(leap).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+    }
   })
 
   it('gives second precision in UTC, at the edges of the four-digit years', () => {
