@@ -386,9 +386,33 @@ const secretDataShape = (
   }
 }
 
+/**
+ * `SecretData` for a secret of this type: at most 30,720 bytes of UTF-8, and of the type's JSON shape
+ * (see `secretDataShape`). The codecs are built once per type and shared: an io-ts `Type` binds its
+ * methods when it is built, and building one for every CreateSecret and PutSecretValue was a tenth
+ * of the memory those requests allocate.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
 export const secretDataC = (secretType: SecretType, subType: Json.Json | undefined): t.Type<string, string, string> => {
   const shape = secretDataShape(secretType, subType)
-  return new t.Type<string, string, string>(
+  // Without a shape the codec does not depend on the type; with one, its message names the type.
+  const key = shape === undefined ? '' : `${secretType} ${shape.name}`
+  const known = secretDataCodecs.get(key)
+  if (known !== undefined) return known
+  const codec = makeSecretDataC(secretType, shape)
+  secretDataCodecs.set(key, codec)
+  return codec
+}
+
+const secretDataCodecs = new Map<string, t.Type<string, string, string>>()
+
+const makeSecretDataC = (
+  secretType: SecretType,
+  shape: t.Decoder<unknown, unknown> | undefined,
+): t.Type<string, string, string> =>
+  new t.Type<string, string, string>(
     'SecretData',
     (u): u is string => typeof u === 'string',
     (s, c) => {
@@ -406,7 +430,6 @@ export const secretDataC = (secretType: SecretType, subType: Json.Json | undefin
     },
     t.identity,
   )
-}
 
 // -------------------------------------------------------------------------------------
 // codecs: ExtendedConfig
