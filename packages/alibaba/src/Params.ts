@@ -52,7 +52,10 @@ export const fromUnknown = (u: unknown): E.Either<ApiError.ApiError, Params> => 
       return E.left(ApiError.invalidParameters('They must be a record of strings.'))
     }
     const params: Record<string, string> = Object.create(null) as Record<string, string>
-    for (const [name, value] of Object.entries(u)) {
+    // for-in rather than Object.entries, which builds a pair per parameter: with Object.prototype or
+    // no prototype (checked above) it visits the same names, the own enumerable string keys.
+    for (const name in u) {
+      const value: unknown = (u as Record<string, unknown>)[name]
       if (typeof value !== 'string') return E.left(ApiError.invalidParameter(name, 'It must be a string.'))
       // Plain assignment is safe for every name, `__proto__` included: the record has no prototype,
       // so no inherited `__proto__` setter intercepts it, and it costs less than defineProperty.
@@ -77,10 +80,8 @@ export const fromUnknown = (u: unknown): E.Either<ApiError.ApiError, Params> => 
  */
 export const lookup =
   (name: string) =>
-  (params: Params): string | undefined => {
-    const value = params[name]
-    return value === undefined || value === '' ? undefined : value
-  }
+  (params: Params): string | undefined =>
+    valueOf(params, name)
 
 /**
  * A required parameter: absent or empty is `MissingParameter`, a codec failure `InvalidParameter`.
@@ -91,7 +92,7 @@ export const lookup =
 export const required =
   <A>(name: string, codec: t.Decoder<string, A>) =>
   (params: Params): E.Either<ApiError.ApiError, A> => {
-    const value = lookup(name)(params)
+    const value = valueOf(params, name)
     return value === undefined ? E.left(ApiError.missingParameter(name)) : decodeParameter(name, codec, value)
   }
 
@@ -104,7 +105,7 @@ export const required =
 export const optional =
   <A>(name: string, codec: t.Decoder<string, A>) =>
   (params: Params): E.Either<ApiError.ApiError, A | undefined> => {
-    const value = lookup(name)(params)
+    const value = valueOf(params, name)
     return value === undefined ? E.right(undefined) : decodeParameter(name, codec, value)
   }
 
@@ -116,8 +117,8 @@ export const optional =
  * @since 0.1.0
  */
 export const firstMissing = (params: Params, names: ReadonlyArray<string>): ApiError.ApiError | undefined => {
-  const name = names.find((n) => lookup(n)(params) === undefined)
-  return name === undefined ? undefined : ApiError.missingParameter(name)
+  for (const name of names) if (valueOf(params, name) === undefined) return ApiError.missingParameter(name)
+  return undefined
 }
 
 /**
@@ -210,3 +211,13 @@ export const integerC = (min: number, max: number): t.Type<number, string, strin
     },
     String,
   )
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+/** `lookup` uncurried, for the decoders' own use: every request reads its parameters through it. */
+const valueOf = (params: Params, name: string): string | undefined => {
+  const value = params[name]
+  return value === undefined || value === '' ? undefined : value
+}
