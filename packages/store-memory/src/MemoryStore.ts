@@ -134,6 +134,8 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
   const operation =
     <E, A>(name: Operation, step: () => E.Either<E, A>): TE.TaskEither<E | StoreError.StoreUnavailable, A> =>
     () => {
+      // The usual case, no fault and no latency, without the closure below: every request reads here.
+      if (latency === 0 && failures[name] === 0) return Promise.resolve(step())
       const failing = failures[name] > 0
       if (failing) failures[name]--
       const settle = (): E.Either<E | StoreError.StoreUnavailable, A> =>
