@@ -1,5 +1,5 @@
 import { ApiErrors, type PutSecretValueRequest } from '@secrets-engine/alibaba'
-import { CryptoError } from '@secrets-engine/core'
+import { CryptoError, type EnvelopeCipher } from '@secrets-engine/core'
 import { NodeAesGcm } from '@secrets-engine/crypto'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -16,6 +16,24 @@ const setup = async (options: Parameters<typeof testEngine>[0] = {}) => {
   const t = testEngine(options)
   await t.engine.createSecret(generic)()
   return t
+}
+// An engine whose cipher keeps what every seal was given, and refuses to seal once told to.
+const watchingSeals = () => {
+  const seals: Array<EnvelopeCipher.SealInput> = []
+  const refuse = { seal: false }
+  const t = testEngine({
+    crypto: (deps) => {
+      const inner = NodeAesGcm.make(deps)
+      return {
+        ...inner,
+        seal: (input) => {
+          seals.push(input)
+          return refuse.seal ? TE.left(CryptoError.keyNotUsable('k', 'KeyDisabled')) : inner.seal(input)
+        },
+      }
+    },
+  })
+  return { ...t, seals, refuse }
 }
 const valueOf = async (engine: ReturnType<typeof testEngine>['engine'], params: Record<string, string>) =>
   E.map((b: Record<string, unknown>) => b['SecretData'])(
@@ -111,51 +129,26 @@ describe('PutSecretValue', () => {
   })
 
   it('seals the new version with the secret’s own key', async () => {
-    const keyIds: Array<string> = []
-    const { engine, store } = testEngine({
-      crypto: (deps) => {
-        const inner = NodeAesGcm.make(deps)
-        return {
-          ...inner,
-          seal: (input) => {
-            keyIds.push(input.keyId ?? '')
-            return inner.seal(input)
-          },
-        }
-      },
-    })
+    const { engine, store, seals } = watchingSeals()
     const key = await engine.keyring.createKey({})()
     const keyId = E.isRight(key) ? key.right.keyId : ''
     await engine.createSecret({ ...generic, EncryptionKeyId: keyId })()
     await engine.putSecretValue(put({ VersionId: 'v2' }))()
-    expect(keyIds).toStrictEqual([keyId, keyId])
+    expect(seals.map((input) => input.keyId)).toStrictEqual([keyId, keyId])
     expect((await recordOf(store, name)).encryptionKeyId).toBe(keyId)
   })
 
   it('wipes the plaintext it seals, also when sealing fails', async () => {
-    const sealed: Array<Uint8Array> = []
-    let failSeal = false
-    const { engine, store } = testEngine({
-      crypto: (deps) => {
-        const inner = NodeAesGcm.make(deps)
-        return {
-          ...inner,
-          seal: (input) => {
-            sealed.push(input.plaintext)
-            return failSeal ? TE.left(CryptoError.keyNotUsable('k', 'KeyDisabled')) : inner.seal(input)
-          },
-        }
-      },
-    })
+    const { engine, store, seals, refuse } = watchingSeals()
     await engine.createSecret(generic)()
     await engine.putSecretValue(put({ VersionId: 'v2' }))()
-    failSeal = true
+    refuse.seal = true
     const before = store.snapshot()
     expect(await engine.putSecretValue(put({ VersionId: 'v3' }))()).toStrictEqual(
       E.left(ApiErrors.keyStateInvalid('Disabled')),
     )
     expect(store.snapshot()).toStrictEqual(before)
-    expect(sealed.map((bytes) => [bytes.length, bytes.every((b) => b === 0)])).toStrictEqual([
+    expect(seals.map(({ plaintext }) => [plaintext.length, plaintext.every((b) => b === 0)])).toStrictEqual([
       [generic.SecretData.length, true],
       ['next'.length, true],
       ['next'.length, true],
