@@ -272,6 +272,21 @@ export const BooleanC = t.keyof({ true: null, false: null }, 'true or false')
 /** `$Auto` (RAMCredentials: the name is built from ExtendedConfig) or a name. */
 type NameRequest = { readonly auto: true } | { readonly auto: false; readonly name: SecretName.SecretName }
 
+/**
+ * A codec per secret type, built on first use and shared after: an io-ts `Type` binds its methods
+ * when it is built, which every CreateSecret paid for each of its codecs.
+ */
+const perSecretType = <A>(make: (secretType: SecretType) => A): ((secretType: SecretType) => A) => {
+  const built = new Map<SecretType, A>()
+  return (secretType) => {
+    const known = built.get(secretType)
+    if (known !== undefined) return known
+    const codec = make(secretType)
+    built.set(secretType, codec)
+    return codec
+  }
+}
+
 const autoName = '$Auto'
 
 const textProblemReason = {
@@ -280,34 +295,36 @@ const textProblemReason = {
   InvalidCharacter: 'It may contain only letters, digits and _ / + = . - @',
 } as const
 
-const secretNameC = (secretType: SecretType): t.Type<NameRequest, string, string> =>
-  new t.Type<NameRequest, string, string>(
-    'SecretName',
-    (u): u is NameRequest => typeof u === 'object' && u !== null && 'auto' in u,
-    (s, c) => {
-      if (secretType === 'RAMCredentials') {
-        return s === autoName
-          ? t.success({ auto: true })
-          : t.failure(s, c, `A RAMCredentials secret name must be "${autoName}".`)
-      }
-      const name = SecretName.fromString(Dialect.secretNameRule)(s)
-      if (E.isLeft(name)) {
-        return t.failure(
-          s,
-          c,
-          name.left._tag === 'InvalidSecretName' ? textProblemReason[name.left.problem] : undefined,
-        )
-      }
-      if (secretType === 'ECS' && !s.startsWith('acs/ecs/')) {
-        return t.failure(s, c, 'An ECS secret name must start with "acs/ecs/".')
-      }
-      if (secretType !== 'ECS' && s.startsWith('acs/')) {
-        return t.failure(s, c, `A ${secretType} secret name must not start with "acs/".`)
-      }
-      return t.success({ auto: false, name: name.right })
-    },
-    (n) => (n.auto ? autoName : n.name),
-  )
+const secretNameC = perSecretType(
+  (secretType): t.Type<NameRequest, string, string> =>
+    new t.Type<NameRequest, string, string>(
+      'SecretName',
+      (u): u is NameRequest => typeof u === 'object' && u !== null && 'auto' in u,
+      (s, c) => {
+        if (secretType === 'RAMCredentials') {
+          return s === autoName
+            ? t.success({ auto: true })
+            : t.failure(s, c, `A RAMCredentials secret name must be "${autoName}".`)
+        }
+        const name = SecretName.fromString(Dialect.secretNameRule)(s)
+        if (E.isLeft(name)) {
+          return t.failure(
+            s,
+            c,
+            name.left._tag === 'InvalidSecretName' ? textProblemReason[name.left.problem] : undefined,
+          )
+        }
+        if (secretType === 'ECS' && !s.startsWith('acs/ecs/')) {
+          return t.failure(s, c, 'An ECS secret name must start with "acs/ecs/".')
+        }
+        if (secretType !== 'ECS' && s.startsWith('acs/')) {
+          return t.failure(s, c, `A ${secretType} secret name must not start with "acs/".`)
+        }
+        return t.success({ auto: false, name: name.right })
+      },
+      (n) => (n.auto ? autoName : n.name),
+    ),
+)
 
 export const VersionIdC = Params.brandedC('VersionId', Dialect.versionIdRule, VersionId.fromString)
 
@@ -493,7 +510,7 @@ const configShape = (secretType: SecretType): t.Decoder<unknown, unknown> => {
 
 const JsonObjectFromString = Json.objectFromString(true)
 
-const extendedConfigC = (secretType: SecretType): t.Type<Json.JsonParameter, string, string> => {
+const extendedConfigC = perSecretType((secretType): t.Type<Json.JsonParameter, string, string> => {
   const shape = configShape(secretType)
   return new t.Type<Json.JsonParameter, string, string>(
     'ExtendedConfig',
@@ -523,7 +540,7 @@ const extendedConfigC = (secretType: SecretType): t.Type<Json.JsonParameter, str
     },
     (config) => config.raw,
   )
-}
+})
 
 // -------------------------------------------------------------------------------------
 // codecs: Tags
