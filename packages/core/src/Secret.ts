@@ -293,12 +293,14 @@ const indexOfStage = <A>(versions: ReadonlyArray<Version.Version<A>>, stage: str
 const attach = <A>(rules: Rules, versions: Array<Version.Version<A>>, stage: StageLabel, target: number): void => {
   const holder = indexOfStage(versions, stage)
   if (holder === target) return
-  const add = Version.withStage(stage)
-  const drop = Version.withoutStage(stage)
-  for (let i = 0; i < versions.length; i++) {
-    const version = versions[i] as Version.Version<A>
-    versions[i] = i === target ? add(version) : drop(version)
+  if (holder >= 0) {
+    // No version before the first holder carries the label.
+    const drop = Version.withoutStage(stage)
+    for (let i = holder; i < versions.length; i++) {
+      if (i !== target) versions[i] = drop(versions[i] as Version.Version<A>)
+    }
   }
+  versions[target] = Version.withStage(stage)(versions[target] as Version.Version<A>)
   if (stage === rules.currentStage && holder >= 0) attach(rules, versions, rules.previousStage, holder)
 }
 

@@ -58,11 +58,7 @@ export const withoutStage =
   (stage: StageLabel) =>
   <A>(version: Version<A>): Version<A> =>
     version.stages.includes(stage)
-      ? rebuilt(
-          version,
-          version.stages.filter((s) => s !== stage),
-          version.value,
-        )
+      ? rebuilt(version, shared(version.stages.filter((s) => s !== stage)), version.value)
       : version
 
 /**
@@ -72,7 +68,7 @@ export const withoutStage =
 export const withStage =
   (stage: StageLabel) =>
   <A>(version: Version<A>): Version<A> =>
-    version.stages.includes(stage) ? version : rebuilt(version, [...version.stages, stage], version.value)
+    version.stages.includes(stage) ? version : rebuilt(version, shared([...version.stages, stage]), version.value)
 
 /**
  * @category combinators
@@ -86,6 +82,30 @@ export const map =
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/**
+ * The stage lists most versions carry, as shared frozen arrays: none (every deprecated version) and
+ * one label (the current or the previous one, mostly). A version's stages are never changed, only
+ * replaced, so versions may share them; the memory store then finds them frozen already, which saves
+ * a PutSecretValue four array allocations and freezes (~0.4 µs). Custom labels come from callers, so
+ * at most `sharedLabels` single labels are kept; lists of others, or of two labels or more, are their
+ * own.
+ */
+const noStages: ReadonlyArray<StageLabel> = Object.freeze([])
+const singles = new Map<StageLabel, ReadonlyArray<StageLabel>>()
+const sharedLabels = 256
+
+const shared = (stages: ReadonlyArray<StageLabel>): ReadonlyArray<StageLabel> => {
+  if (stages.length === 0) return noStages
+  const label = stages[0]
+  if (stages.length > 1 || label === undefined) return stages
+  const known = singles.get(label)
+  if (known !== undefined) return known
+  if (singles.size >= sharedLabels) return stages
+  const single = Object.freeze([label])
+  singles.set(label, single)
+  return single
+}
 
 /**
  * `version` with other stages or another value, as one object literal with the same keys in the same

@@ -102,6 +102,24 @@ describe('putVersion', () => {
   })
 })
 
+describe('stage lists', () => {
+  it('are frozen arrays shared between versions when they hold no label or one', () => {
+    const steps = (prefix: string) =>
+      put(v(`${prefix}4`))(
+        put(v(`${prefix}3`), [label('Mine')])(
+          put(v(`${prefix}2`))(E.right(Secret.create(rules)(name, v(`${prefix}1`)))),
+        ),
+      )
+    const [one, other] = [steps('v'), steps('w')]
+    expect(layoutOf(one)).toStrictEqual(E.right(['v1: ', 'v2: Previous', 'v3: Mine', 'v4: Current']))
+    const listsOf = (r: Result) => (E.isRight(r) ? r.right.versions.map((x) => x.stages) : [])
+    listsOf(one).forEach((stages, i) => {
+      expect(Object.isFrozen(stages)).toBe(true)
+      expect(stages).toBe(listsOf(other)[i])
+    })
+  })
+})
+
 describe('moveStage', () => {
   const two = Secret.putVersion(rules)(v('v2'), [label('Pending')])(initial)
   const move = (m: Parameters<ReturnType<typeof Secret.moveStage>>[0]) => moveIn(m)(two)
