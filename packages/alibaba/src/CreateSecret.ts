@@ -433,7 +433,7 @@ const makeSecretDataC = (
     'SecretData',
     (u): u is string => typeof u === 'string',
     (s, c) => {
-      if (Text.utf8Length(s) > limits.secretDataBytes) {
+      if (!Text.utf8FitsIn(s, limits.secretDataBytes)) {
         return t.failure(s, c, `It must be at most ${limits.secretDataBytes} bytes long (UTF-8).`)
       }
       if (shape === undefined) return t.success(s)
@@ -669,7 +669,7 @@ export const PolicyC = new t.Type<Json.JsonParameter, string, string>(
   'Policy',
   JsonObjectFromString.is,
   (s, c) => {
-    if (Text.utf8Length(s) > limits.policyBytes) {
+    if (!Text.utf8FitsIn(s, limits.policyBytes)) {
       return t.failure(s, c, `It must be at most ${limits.policyBytes} bytes long (UTF-8).`)
     }
     return pipe(

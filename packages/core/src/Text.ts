@@ -75,6 +75,17 @@ export const utf8Length = (value: string): number => {
 }
 
 /**
+ * Whether the UTF-8 of `value` takes at most `max` bytes, counting only when the length in UTF-16
+ * units cannot tell: a unit takes 1 to 3 bytes, so a 100-character value is within a 30 KiB limit
+ * without encoding it (which a write would do twice: once to check, once to seal).
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const utf8FitsIn = (value: string, max: number): boolean =>
+  value.length <= max && (3 * value.length <= max || utf8Length(value) <= max)
+
+/**
  * The UTF-8 bytes of `value`, as `TextEncoder` encodes it. Short values are views into a shared
  * slab rather than arrays of their own (0.15 µs instead of 0.3 to 0.5 for a 100-character value).
  * The views never overlap, so they may be kept; the caller wipes them (`fill(0)`) when done, as they

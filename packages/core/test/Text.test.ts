@@ -86,3 +86,17 @@ describe('Text.utf8Bytes', () => {
     )
   })
 })
+
+describe('Text.utf8FitsIn', () => {
+  it('agrees with utf8Length against any limit, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.oneof(codeUnits, fc.string({ unit: 'binary' })), fc.nat({ max: 40 }), (s, max) => {
+        expect(Text.utf8FitsIn(s, max)).toBe(Text.utf8Length(s) <= max)
+      }),
+    )
+    expect(Text.utf8FitsIn('é'.repeat(15_360), 30_720)).toBe(true)
+    expect(Text.utf8FitsIn('é'.repeat(15_361), 30_720)).toBe(false)
+    expect(Text.utf8FitsIn('a'.repeat(30_720), 30_720)).toBe(true)
+    expect(Text.utf8FitsIn('a'.repeat(30_721), 30_720)).toBe(false)
+  })
+})

@@ -141,7 +141,7 @@ export const text = (max: number, min = 0): t.Decoder<unknown, string> =>
  * @since 0.1.0
  */
 export const bytes = (max: number): t.Decoder<unknown, string> =>
-  constrained(t.string, `bytes(${max})`, (s) => s.length <= max && Text.utf8Length(s) <= max)
+  constrained(t.string, `bytes(${max})`, (s) => Text.utf8FitsIn(s, max))
 
 /**
  * Integers in `[min, max]`.
