@@ -76,7 +76,8 @@ export const create =
   <A>(name: SecretName, first: NewVersion<A>): Secret<A> => ({
     name,
     createdAt: first.createdAt,
-    versions: [versionOf(first, onlyCurrent(rules))],
+    // withStage gives the version the shared frozen list of the current label (see Version).
+    versions: [Version.withStage(rules.currentStage)(versionOf(first, []))],
   })
 
 // -------------------------------------------------------------------------------------
@@ -252,17 +253,6 @@ const versionOf = <A>(next: NewVersion<A>, stages: ReadonlyArray<StageLabel>): V
   stages,
   value: next.value,
 })
-
-// One shared, frozen `[currentStage]` per dialect: most versions carry exactly that list, and the
-// stages of a version are never mutated, only replaced, so sharing it saves an array per secret.
-const onlyCurrentByRules = new WeakMap<Rules, ReadonlyArray<StageLabel>>()
-const onlyCurrent = (rules: Rules): ReadonlyArray<StageLabel> => {
-  const cached = onlyCurrentByRules.get(rules)
-  if (cached !== undefined) return cached
-  const stages = Object.freeze([rules.currentStage])
-  onlyCurrentByRules.set(rules, stages)
-  return stages
-}
 
 /** `secret` with other versions, as one object literal with the same keys in the same order. */
 const withVersions = <A, B>(secret: Secret<A>, versions: ReadonlyArray<Version.Version<B>>): Secret<B> => ({
