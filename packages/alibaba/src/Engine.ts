@@ -193,20 +193,15 @@ export const readExisting = (
 }
 
 /**
- * How many secrets exist at `env.now`, reading the whole store: the records whose deletion window
- * has passed are gone even while the store still holds them. For stores without an index only.
+ * Whether the account holds fewer than `max` secrets at `env.now`: a secret whose deletion window has
+ * passed is gone even while the store still holds it (see `Transaction.hasRoom`). Store failures
+ * become 500 InternalFailure.
  *
  * @category reading
  * @since 0.1.0
  */
-export const countLive = async (env: Env): Promise<E.Either<ApiError.ApiError, number>> => {
-  let live = 0
-  const isExpired = SecretRecord.isExpired(env.now)
-  const walked = await forEachStored(env, ({ record }) => {
-    if (!isExpired(record)) live++
-  })()
-  return E.isLeft(walked) ? walked : E.right(live)
-}
+export const hasRoom = (env: Env, max: number): Promise<E.Either<ApiError.ApiError, boolean>> =>
+  Transaction.hasRoom(transactor, env, max, env.now, SecretRecord.isExpired(env.now))
 
 /**
  * Calls `visit` on every record the store holds, in the store's order (creation order), reading

@@ -166,6 +166,34 @@ export const forEachStored =
     return E.right(undefined)
   }
 
+/**
+ * Whether fewer than `max` records are live at `now`, a live record being one that `isExpired` does
+ * not remove: the one count a quota needs. A store with an index (see the port's `Index`) leaves the
+ * records due by `now` out of its `total` itself; any other store's total still counts expired
+ * records, so it settles the question only while it is below `max`, and the store is walked after.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const hasRoom = async <C, R, E>(
+  t: Transactor<C, R, E>,
+  context: C,
+  max: number,
+  now: number,
+  isExpired: (record: R) => boolean,
+): Promise<E.Either<E, boolean>> => {
+  const store = t.store(context)
+  const page = await store.list({ limit: 1, dueBy: now })()
+  if (E.isLeft(page)) return E.left(t.storeFailure(page.left))
+  const { total, ordered } = page.right
+  if (total < max || ordered !== undefined) return E.right(total < max)
+  let live = 0
+  const walked = await forEachStored(store, t.storeFailure, ({ record }) => {
+    if (!isExpired(record)) live++
+  })()
+  return E.isLeft(walked) ? walked : E.right(live < max)
+}
+
 // -------------------------------------------------------------------------------------
 // writing
 // -------------------------------------------------------------------------------------

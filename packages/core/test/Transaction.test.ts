@@ -385,3 +385,53 @@ describe('Transaction.forEachStored', () => {
     )
   })
 })
+
+describe('Transaction.hasRoom', () => {
+  const isExpired = (record: Rec) => record.expiresAt !== undefined && record.expiresAt <= 100
+  // Records that expire before, at or after `now` (100), or never.
+  const records = fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }), { maxLength: 1_200 })
+  const storeOf = (expiries: ReadonlyArray<number | undefined>) =>
+    fakeStore(
+      expiries.map(
+        (expiresAt, i) => [`s${i}`, expiresAt === undefined ? { value: i } : { value: i, expiresAt }] as const,
+      ),
+    )
+
+  it('counts only the live records, and walks a store without an index only when its total reaches max', async () => {
+    await fc.assert(
+      fc.asyncProperty(records, fc.integer({ min: 0, max: 1_300 }), async (expiries, max) => {
+        const fake = storeOf(expiries)
+        const live = expiries.filter((at) => at === undefined || at > 100).length
+        expect(await Transaction.hasRoom(transactor, context(fake), max, 100, isExpired)).toStrictEqual(
+          E.right(live < max),
+        )
+        if (expiries.length < max) expect(fake.calls).toStrictEqual(['list'])
+      }),
+      { numRuns: 50 },
+    )
+  })
+
+  it('trusts the total of a store with an index, which leaves the due records out itself', async () => {
+    const fake = storeOf([50, undefined, 150, 100])
+    const indexed: SecretStore.SecretStore<Rec> = {
+      ...fake.store,
+      list: (request) => async () => {
+        const page = await fake.store.list(request)()
+        // Two records are due by 100: an indexed store's total leaves them out.
+        return E.map((p: SecretStore.Page<Rec>) => ({ ...p, total: 2, ordered: true }))(page)
+      },
+    }
+    const withIndex = { ...transactor, store: () => indexed }
+    expect(await Transaction.hasRoom(withIndex, context(fake), 3, 100, isExpired)).toStrictEqual(E.right(true))
+    expect(await Transaction.hasRoom(withIndex, context(fake), 2, 100, isExpired)).toStrictEqual(E.right(false))
+    expect(fake.calls).toStrictEqual(['list', 'list'])
+  })
+
+  it('reports a failing store through storeFailure', async () => {
+    const fake = storeOf([undefined])
+    fake.planted.failing.add('list')
+    expect(await Transaction.hasRoom(transactor, context(fake), 1, 100, isExpired)).toStrictEqual(
+      E.left({ _tag: 'StoreFailed', error: StoreError.storeUnavailable('planted list') }),
+    )
+  })
+})

@@ -217,20 +217,14 @@ export const liveSecrets =
   }
 
 /**
- * How many secrets exist at `env.now`, reading the whole store: the records whose deletion time has
- * passed are gone even while the store still holds them. For stores without an index only.
+ * Whether the project holds fewer than `max` secrets at `env.now`: a secret whose deletion time has
+ * passed is gone even while the store still holds it (see `Transaction.hasRoom`).
  *
  * @category reading
  * @since 0.1.0
  */
-export const countLive = async (env: Env): Promise<E.Either<CsmsError.CsmsError, number>> => {
-  let live = 0
-  const isExpired = SecretRecord.isExpired(env.now)
-  const walked = await Transaction.forEachStored(env.store, storeFailure, ({ record }) => {
-    if (!isExpired(record)) live++
-  })()
-  return E.isLeft(walked) ? walked : E.right(live)
-}
+export const hasRoom = (env: Env, max: number): Promise<E.Either<CsmsError.CsmsError, boolean>> =>
+  Transaction.hasRoom(transactor, env, max, env.now, SecretRecord.isExpired(env.now))
 
 // -------------------------------------------------------------------------------------
 // writing

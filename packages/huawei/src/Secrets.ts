@@ -391,8 +391,7 @@ export const shownKeyId = (env: Engine.Env, given: string | undefined): TE.TaskE
 /**
  * The project's secret quota, for a secret about to be created or restored: CSMS.0202 at the limit.
  * Secrets pending deletion count; secrets whose deletion time has passed do not, even while the store
- * still holds them. A store with the engine's index leaves those out of `total` itself (`dueBy`); for
- * any other store the live secrets are counted only when its total reaches the quota.
+ * still holds them (see `Engine.hasRoom`).
  *
  * @category shared rules
  * @since 0.1.0
@@ -400,13 +399,9 @@ export const shownKeyId = (env: Engine.Env, given: string | undefined): TE.TaskE
 export const checkQuota =
   (env: Engine.Env): TE.TaskEither<CsmsError.CsmsError, void> =>
   async () => {
-    const page = await env.store.list({ limit: 1, dueBy: env.now })()
-    if (E.isLeft(page)) return E.left(Engine.storeFailure(page.left))
-    const { total, ordered } = page.right
-    if (total < env.config.maxSecrets) return E.right(undefined)
-    const live = ordered === undefined ? await Engine.countLive(env) : E.right(total)
-    if (E.isLeft(live)) return live
-    return live.right < env.config.maxSecrets ? E.right(undefined) : E.left(CsmsError.make('CSMS.0202'))
+    const room = await Engine.hasRoom(env, env.config.maxSecrets)
+    if (E.isLeft(room)) return room
+    return room.right ? E.right(undefined) : E.left(CsmsError.make('CSMS.0202'))
   }
 
 // -------------------------------------------------------------------------------------

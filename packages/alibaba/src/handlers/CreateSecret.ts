@@ -96,19 +96,11 @@ const resolveKey = async (env: Engine.Env, keyId: string | undefined): Promise<E
     : E.left(ApiError.invalidParameter('EncryptionKeyId', 'The key must be a symmetric key.'))
 }
 
-/**
- * The quota counts live secrets: one whose deletion window has passed is gone even while the store
- * still holds it. A store with an index leaves those out of `total` itself (`dueBy`); for any
- * other store the live secrets are counted only when its total reaches the quota.
- */
+/** The account's quota: live secrets only (see `Engine.hasRoom`), Rejected.LimitExceeded at the limit. */
 const checkQuota = async (env: Engine.Env): Promise<E.Either<ApiError.ApiError, void>> => {
-  const page = await env.store.list({ limit: 1, dueBy: env.now })()
-  if (E.isLeft(page)) return E.left(Engine.storeFailure(page.left))
-  const { total, ordered } = page.right
-  if (total < env.config.maxSecrets) return E.right(undefined)
-  const live = ordered === undefined ? await Engine.countLive(env) : E.right(total)
-  if (E.isLeft(live)) return live
-  return live.right < env.config.maxSecrets ? E.right(undefined) : E.left(ApiError.limitExceeded())
+  const room = await Engine.hasRoom(env, env.config.maxSecrets)
+  if (E.isLeft(room)) return room
+  return room.right ? E.right(undefined) : E.left(ApiError.limitExceeded())
 }
 
 const defaultPolicies = new Map<string, string>()
