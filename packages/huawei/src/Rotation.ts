@@ -92,26 +92,12 @@ export const rotateRecord = (
       ),
     ),
     TE.map((secret) => {
-      const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
-      const { nextRotationTime: _, ...rest } = record
-      const task: SecretRecord.RotationTask = {
-        taskId: Wire.uuid(env.random),
-        status: 'SUCCESS',
-        operateType: operateType(record.rotationConfig),
-        time: env.now,
-      }
+      const attempt = recordAttempt(env, record, { status: 'SUCCESS' })
       const next = SecretRecord.withSecret(
         secret,
         env.now,
-      )({
-        ...rest,
-        lastVersion: number,
-        rotationTime: env.now,
-        updateTime: env.now,
-        ...(record.autoRotation && seconds !== undefined ? { nextRotationTime: env.now + seconds * 1000 } : {}),
-        tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
-      })
-      return { record: next, versionId, taskId: task.taskId }
+      )({ ...attempt.record, lastVersion: number, rotationTime: env.now })
+      return { record: next, versionId, taskId: attempt.taskId }
     }),
   )
 }
@@ -128,22 +114,37 @@ export const failedRotation = (
   env: Engine.Env,
   record: SecretRecord.SecretRecord,
   error: CsmsError.CsmsError,
-): SecretRecord.SecretRecord => {
+): SecretRecord.SecretRecord =>
+  recordAttempt(env, record, { status: 'FAILED', errorCode: error.error_code, errorMessage: error.error_msg }).record
+
+/**
+ * `record` after a rotation attempt at `env.now` that ended as `outcome`: its task is appended (the
+ * newest `SecretRecord.maxTasks` are kept), and while rotation is automatic the next one is due a
+ * period from now, whether this one succeeded or not.
+ */
+const recordAttempt = (
+  env: Engine.Env,
+  record: SecretRecord.SecretRecord,
+  outcome: Pick<SecretRecord.RotationTask, 'status' | 'errorCode' | 'errorMessage'>,
+): { readonly record: SecretRecord.SecretRecord; readonly taskId: string } => {
   const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
   const { nextRotationTime: _, ...rest } = record
   const task: SecretRecord.RotationTask = {
     taskId: Wire.uuid(env.random),
-    status: 'FAILED',
+    status: outcome.status,
     operateType: operateType(record.rotationConfig),
     time: env.now,
-    errorCode: error.error_code,
-    errorMessage: error.error_msg,
+    ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
+    ...(outcome.errorMessage === undefined ? {} : { errorMessage: outcome.errorMessage }),
   }
   return {
-    ...rest,
-    updateTime: env.now,
-    ...(seconds === undefined ? {} : { nextRotationTime: env.now + seconds * 1000 }),
-    tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
+    record: {
+      ...rest,
+      updateTime: env.now,
+      ...(record.autoRotation && seconds !== undefined ? { nextRotationTime: env.now + seconds * 1000 } : {}),
+      tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
+    },
+    taskId: task.taskId,
   }
 }
 
