@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Base64 } from '@secrets-engine/core'
-import { nonCanonicalTexts } from './support/base64.js'
+import { asNodeReadsIt, base64ishTexts, nonCanonicalTexts } from './support/base64.js'
 
 describe('Base64', () => {
   it('round-trips, and writes what Node writes', () => {
@@ -45,13 +45,10 @@ describe('Base64', () => {
   })
 
   it('accepts exactly the canonical base64 texts, as Node reads them', () => {
-    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ '.split('')
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 24 }), (list) => {
-        const text = list.join('')
-        const bytes = Buffer.from(text, 'base64')
-        const canonical = bytes.toString('base64') === text
-        expect(Base64.decode(text)).toStrictEqual(canonical ? new Uint8Array(bytes) : undefined)
+      fc.property(base64ishTexts, (text) => {
+        const { bytes, canonical } = asNodeReadsIt(text)
+        expect(Base64.decode(text)).toStrictEqual(canonical ? bytes : undefined)
       }),
     )
   })

@@ -14,17 +14,40 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
 )
 
+/**
+ * Applies `ops` to a new order and to `live`, its model (the live entries in creation order), and
+ * calls `check` after each step with the largest sequence number handed out so far.
+ */
+const replay = (
+  ops: ReadonlyArray<Op>,
+  check: (order: InsertionOrder.InsertionOrder<Item>, live: ReadonlyArray<Item>, seq: number) => void,
+): void => {
+  const order = InsertionOrder.make<Item>()
+  const live: Array<Item> = []
+  let seq = 0
+  for (const op of ops) {
+    if (op.kind === 'append') {
+      // Sequence numbers only grow, with gaps, as revisions do.
+      seq += 1 + (seq % 3)
+      const item: Item = { seq, slot: -1 }
+      order.append(item)
+      live.push(item)
+    } else if (live.length > 0) {
+      const [item] = live.splice(op.pick % live.length, 1)
+      if (item !== undefined) order.remove(item)
+    }
+    check(order, live, seq)
+  }
+}
+
 describe('InsertionOrder', () => {
   it('pages like a filter over the live entries, through holes and compactions', () => {
     fc.assert(
       fc.property(
         fc.array(opArb, { minLength: 100, maxLength: 600 }),
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 5 }),
-        (ops, queries) => {
-          const order = InsertionOrder.make<Item>()
-          const live: Array<Item> = []
-          let seq = 0
-          const check = (): void => {
+        (ops, queries) =>
+          replay(ops, (order, live, seq) => {
             for (const [after, limit] of queries) {
               const afterSeq = after % (seq + 2)
               const expected = live.filter((item) => item.seq > afterSeq)
@@ -33,21 +56,7 @@ describe('InsertionOrder', () => {
               expect(page.more).toBe(expected.length > limit)
             }
             expect(order.all()).toStrictEqual(live)
-          }
-          for (const op of ops) {
-            if (op.kind === 'append') {
-              // Sequence numbers only grow, with gaps, as revisions do.
-              seq += 1 + (seq % 3)
-              const item: Item = { seq, slot: -1 }
-              order.append(item)
-              live.push(item)
-            } else if (live.length > 0) {
-              const [item] = live.splice(op.pick % live.length, 1)
-              if (item !== undefined) order.remove(item)
-            }
-            check()
-          }
-        },
+          }),
       ),
       { numRuns: 30 },
     )
@@ -65,11 +74,8 @@ describe('InsertionOrder', () => {
       fc.property(
         fc.array(opArb, { minLength: 100, maxLength: 600 }),
         fc.array(queryArb, { minLength: 1, maxLength: 5 }),
-        (ops, queries) => {
-          const order = InsertionOrder.make<Item>()
-          const live: Array<Item> = []
-          let seq = 0
-          const check = (): void => {
+        (ops, queries) =>
+          replay(ops, (order, live, seq) => {
             for (const query of queries) {
               const after = query.after % (seq + 2)
               const { limit, offset } = query
@@ -79,20 +85,7 @@ describe('InsertionOrder', () => {
               expect(page.entries).toStrictEqual(kept.slice(offset, offset + limit))
               expect(page.more).toBe(kept.length > offset + limit)
             }
-          }
-          for (const op of ops) {
-            if (op.kind === 'append') {
-              seq += 1 + (seq % 3)
-              const item: Item = { seq, slot: -1 }
-              order.append(item)
-              live.push(item)
-            } else if (live.length > 0) {
-              const [item] = live.splice(op.pick % live.length, 1)
-              if (item !== undefined) order.remove(item)
-            }
-            check()
-          }
-        },
+          }),
       ),
       { numRuns: 30 },
     )
