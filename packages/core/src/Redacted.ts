@@ -28,9 +28,16 @@ export interface Redacted<A> {
 
 const shown = '<redacted>'
 
+// Set by `Hidden`'s static block, the only code that can read its private field.
+let valueOf: (hidden: Hidden) => unknown
+let isHidden: (u: object) => boolean
+
 /**
  * The object behind every `Redacted`; it shows nothing but `<redacted>`. Not domain data but the one
  * way to get a private field, which only a class can have; callers only ever see the interface above.
+ * The field is read only through the two functions its static block hands to this module, not
+ * through anything on the class, and the class and its prototype are frozen: no code elsewhere can
+ * reach the value or change how every redacted value prints.
  */
 // eslint-disable-next-line no-restricted-syntax -- a private field needs a class (see above)
 class Hidden {
@@ -39,11 +46,9 @@ class Hidden {
     this.#value = value
     Object.freeze(this)
   }
-  static value(hidden: Hidden): unknown {
-    return hidden.#value
-  }
-  static is(u: object): boolean {
-    return #value in u
+  static {
+    valueOf = (hidden) => hidden.#value
+    isHidden = (u) => #value in u
   }
   toString(): string {
     return shown
@@ -56,6 +61,8 @@ class Hidden {
     return shown
   }
 }
+Object.freeze(Hidden.prototype)
+Object.freeze(Hidden)
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -75,7 +82,7 @@ export const make = <A>(value: A): Redacted<A> => new Hidden(value) as unknown a
  * @category refinements
  * @since 0.1.0
  */
-export const isRedacted = (u: unknown): u is Redacted<unknown> => typeof u === 'object' && u !== null && Hidden.is(u)
+export const isRedacted = (u: unknown): u is Redacted<unknown> => typeof u === 'object' && u !== null && isHidden(u)
 
 // -------------------------------------------------------------------------------------
 // destructors
@@ -87,7 +94,7 @@ export const isRedacted = (u: unknown): u is Redacted<unknown> => typeof u === '
  * @category destructors
  * @since 0.1.0
  */
-export const value = <A>(redacted: Redacted<A>): A => Hidden.value(redacted as unknown as Hidden) as A
+export const value = <A>(redacted: Redacted<A>): A => valueOf(redacted as unknown as Hidden) as A
 
 // -------------------------------------------------------------------------------------
 // combinators

@@ -27,6 +27,21 @@ describe('Redacted', () => {
     expect(Object.isFrozen(redacted)).toBe(true)
   })
 
+  it('cannot be made to give its value away through its class or prototype', () => {
+    const redacted = Redacted.make(secret)
+    const prototype = Object.getPrototypeOf(redacted) as Record<string, unknown>
+    const constructor = prototype['constructor'] as Record<string, unknown>
+    expect(Object.isFrozen(prototype)).toBe(true)
+    expect(Object.isFrozen(constructor)).toBe(true)
+    expect(Object.getOwnPropertyNames(constructor).filter((n) => typeof constructor[n] === 'function')).toStrictEqual(
+      [],
+    )
+    expect(() => {
+      prototype['toJSON'] = () => 'leaked'
+    }).toThrow(TypeError)
+    expect(JSON.stringify(redacted)).toBe('"<redacted>"')
+  })
+
   it('gives the value back through value, and map works on it', () => {
     const redacted = Redacted.make(secret)
     expect(Redacted.value(redacted)).toBe(secret)
