@@ -76,12 +76,12 @@ export interface Env {
 }
 
 /**
- * Runs tasks one at a time, each once the tasks handed in before it have settled.
+ * Runs tasks one at a time (see `Transaction.Serial`).
  *
  * @category model
  * @since 0.1.0
  */
-export type Serial = <A>(task: () => Promise<A>) => Promise<A>
+export type Serial = Transaction.Serial
 
 /**
  * The stored record with its revision, as the store returns it.
@@ -133,25 +133,12 @@ export const commit: <B>(record: SecretRecord.SecretRecord, body: B) => Decision
 export const remove: <B>(body: B) => Decision<B> = Transaction.remove
 
 /**
- * A new, empty `Serial`. A task handed in while none is running starts at once, with no extra
- * promise hop before it; the others wait for the task before them, failed or not.
+ * A new, empty `Serial` (see `Transaction.serial`).
  *
  * @category constructors
  * @since 0.1.0
  */
-export const serial = (): Serial => {
-  let tail: Promise<void> | undefined
-  const settle = (): void => undefined
-  return <A>(task: () => Promise<A>): Promise<A> => {
-    const run = tail === undefined ? task() : tail.then(task)
-    const settled = run.then(settle, settle)
-    tail = settled
-    void settled.then(() => {
-      if (tail === settled) tail = undefined
-    })
-    return run
-  }
-}
+export const serial: () => Serial = Transaction.serial
 
 // -------------------------------------------------------------------------------------
 // constants

@@ -78,9 +78,40 @@ export interface Transactor<C, R, E> {
   readonly catchUp: (context: C, stored: Stored<R>) => CatchUp<R> | Promise<E.Either<E, CatchUp<R>>>
 }
 
+/**
+ * Runs tasks one at a time, each once the tasks handed in before it have settled. A transaction
+ * guards one record; a rule across records (a quota: count, then create) runs its count and its
+ * commit inside one `Serial` per engine, so that two requests cannot both take the last place.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Serial = <A>(task: () => Promise<A>) => Promise<A>
+
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
+
+/**
+ * A new, empty `Serial`. A task handed in while none is running starts at once, with no extra
+ * promise hop before it; the others wait for the task before them, failed or not.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const serial = (): Serial => {
+  let tail: Promise<void> | undefined
+  const settle = (): void => undefined
+  return <A>(task: () => Promise<A>): Promise<A> => {
+    const run = tail === undefined ? task() : tail.then(task)
+    const settled = run.then(settle, settle)
+    tail = settled
+    void settled.then(() => {
+      if (tail === settled) tail = undefined
+    })
+    return run
+  }
+}
 
 /**
  * @category constructors

@@ -93,16 +93,20 @@ export const upload = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
   pipe(
     TE.fromEither(Body.decode({ secret_blob: Body.required(Body.text(maxBlobChars)) })(request.body)),
     TE.flatMap(({ secret_blob }) => openBlob(env, secret_blob)),
-    TE.flatMap((backup) =>
-      Engine.transact(env, backup.secret.name, (current) => {
-        if (O.isSome(current)) return TE.left(Secrets.nameTaken(current.value.record))
-        const { scheduledDeleteTime: _, ...rest } = backup
-        const record: SecretRecord = { ...rest, state: 'ENABLED', updateTime: env.now }
-        return pipe(
-          Secrets.checkQuota(env),
-          TE.map(() => Engine.commit(record, { secret: Wire.secret(record) })),
-        )
-      }),
+    // Counting against the quota and committing run in the engine's one queue (`Env.creating`).
+    TE.flatMap(
+      (backup) => () =>
+        env.creating(
+          Engine.transact(env, backup.secret.name, (current) => {
+            if (O.isSome(current)) return TE.left(Secrets.nameTaken(current.value.record))
+            const { scheduledDeleteTime: _, ...rest } = backup
+            const record: SecretRecord = { ...rest, state: 'ENABLED', updateTime: env.now }
+            return pipe(
+              Secrets.checkQuota(env),
+              TE.map(() => Engine.commit(record, { secret: Wire.secret(record) })),
+            )
+          }),
+        ),
     ),
   )
 

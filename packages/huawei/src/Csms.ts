@@ -13,6 +13,7 @@
  * @since 0.1.0
  */
 import type { EnvelopeCipher, Keyring, Random, SecretStore } from '@secrets-engine/core'
+import { Transaction } from '@secrets-engine/core'
 import { makeDefaultCipher } from '@secrets-engine/crypto/platform'
 import { MemoryKeyring, SecureRandom } from '@secrets-engine/crypto/portable'
 import { MemoryStore } from '@secrets-engine/store-memory'
@@ -138,6 +139,8 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
     maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
   }
 
+  const creating = Transaction.serial()
+
   const dispatch = (
     { route, params, query }: Routes.Match,
     body?: unknown,
@@ -155,6 +158,7 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
         notifications,
         rotate: Rotation.rotate,
         notify: Notifications.notify,
+        creating,
       }
       try {
         return (await route.handler(env, { params, query, body })()) as E.Either<CsmsError.CsmsError, ResponseBody>

@@ -4,8 +4,11 @@
  *
  * A transaction reads a secret with its revision, lets the operation decide purely what to write,
  * and commits by compare-and-set; when another request committed first, it starts again from a
- * fresh read, so no update is lost and no interleaving breaks an invariant. The only write of a
- * request is its final commit, so a request that fails changes nothing.
+ * fresh read, so no update is lost and no interleaving breaks an invariant of one secret. The only
+ * write of a request is its final commit, so a request that fails changes nothing. The one rule
+ * across secrets, the quota, is kept by running the requests that count the secrets and then commit
+ * one (create, restore from a backup) one at a time (`Env.creating`, one per engine); engines that
+ * share a store do not coordinate with each other.
  *
  * The transaction itself is the core's (`Transaction`), shared with the Alibaba engine; this module
  * gives it what is Huawei's: the environment, the errors (500 CSMS.0006 for a store failure or for
@@ -72,6 +75,12 @@ export interface Env {
   readonly rotate: Rotator
   /** Sends an event notification about a secret; never fails. */
   readonly notify: Notifier
+  /**
+   * The engine's one queue for the requests that count the secrets against the quota and then
+   * commit one (create, restore from a backup): one at a time, so that two cannot both take the
+   * last place.
+   */
+  readonly creating: Transaction.Serial
 }
 
 /**

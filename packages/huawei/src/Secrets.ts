@@ -130,50 +130,59 @@ export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.bind('value', ({ body }) => TE.fromEither(Body.secretValue(body))),
     TE.tap(({ body }) => TE.fromEither(rotationRules(body.auto_rotation ?? false, body.rotation_period, body))),
     TE.tap(({ body }) => checkEvents(env, body.event_subscriptions)),
-    TE.flatMap(({ body, value }) =>
-      Engine.transact(env, body.name, (current) => {
-        if (O.isSome(current)) return TE.left(nameTaken(current.value.record))
-        const versionId = 'v1' as VersionId.VersionId
-        return pipe(
-          checkQuota(env),
-          TE.flatMap(() => shownKeyId(env, body.kms_key_id)),
-          TE.flatMap((kmsKeyId) =>
-            pipe(
-              SecretValues.seal(env, kmsKeyId, { secretName: body.name, versionId }, value),
-              TE.map((sealed): SecretRecord => {
-                const secretType = body.secret_type ?? 'COMMON'
-                const autoRotation = body.auto_rotation ?? false
-                const period = body.rotation_period
-                return {
-                  secret: Secret.create(Dialect.rules)(body.name, { versionId, createdAt: env.now, value: sealed }),
-                  id: Wire.uuid(env.random),
-                  state: 'ENABLED',
-                  kmsKeyId,
-                  description: body.description ?? '',
-                  secretType,
-                  autoRotation,
-                  ...(period === undefined ? {} : { rotationPeriod: period.text }),
-                  ...(body.rotation_config === undefined ? {} : { rotationConfig: body.rotation_config }),
-                  ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
-                  ...(autoRotation && period !== undefined
-                    ? { nextRotationTime: env.now + period.seconds * 1000 }
-                    : {}),
-                  eventSubscriptions: body.event_subscriptions ?? [],
-                  enterpriseProjectId: body.enterprise_project_id ?? '0',
-                  updateTime: env.now,
-                  lastVersion: 1,
-                  expireTimes: {},
-                  expiryNotified: {},
-                  stageTimes: { [Dialect.currentStage]: env.now },
-                  tags: [],
-                  tasks: [],
-                }
-              }),
-            ),
+    // Counting against the quota and committing run in the engine's one queue (`Env.creating`).
+    TE.flatMap(
+      ({ body, value }) =>
+        () =>
+          env.creating(
+            Engine.transact(env, body.name, (current) => {
+              if (O.isSome(current)) return TE.left(nameTaken(current.value.record))
+              const versionId = 'v1' as VersionId.VersionId
+              return pipe(
+                checkQuota(env),
+                TE.flatMap(() => shownKeyId(env, body.kms_key_id)),
+                TE.flatMap((kmsKeyId) =>
+                  pipe(
+                    SecretValues.seal(env, kmsKeyId, { secretName: body.name, versionId }, value),
+                    TE.map((sealed): SecretRecord => {
+                      const secretType = body.secret_type ?? 'COMMON'
+                      const autoRotation = body.auto_rotation ?? false
+                      const period = body.rotation_period
+                      return {
+                        secret: Secret.create(Dialect.rules)(body.name, {
+                          versionId,
+                          createdAt: env.now,
+                          value: sealed,
+                        }),
+                        id: Wire.uuid(env.random),
+                        state: 'ENABLED',
+                        kmsKeyId,
+                        description: body.description ?? '',
+                        secretType,
+                        autoRotation,
+                        ...(period === undefined ? {} : { rotationPeriod: period.text }),
+                        ...(body.rotation_config === undefined ? {} : { rotationConfig: body.rotation_config }),
+                        ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
+                        ...(autoRotation && period !== undefined
+                          ? { nextRotationTime: env.now + period.seconds * 1000 }
+                          : {}),
+                        eventSubscriptions: body.event_subscriptions ?? [],
+                        enterpriseProjectId: body.enterprise_project_id ?? '0',
+                        updateTime: env.now,
+                        lastVersion: 1,
+                        expireTimes: {},
+                        expiryNotified: {},
+                        stageTimes: { [Dialect.currentStage]: env.now },
+                        tags: [],
+                        tasks: [],
+                      }
+                    }),
+                  ),
+                ),
+                TE.map((record) => Engine.commit(record, { secret: Wire.secret(record) })),
+              )
+            }),
           ),
-          TE.map((record) => Engine.commit(record, { secret: Wire.secret(record) })),
-        )
-      }),
     ),
   )
 

@@ -144,4 +144,22 @@ describe('concurrency', () => {
     expect(results.filter(E.isRight)).toHaveLength(1)
     expect(results.filter(E.isLeft).map((r) => r.left)).toStrictEqual(Array(4).fill(CsmsErrors.make('CSMS.0109')))
   })
+
+  it('concurrent creations and restores of other names never take the project past its quota', async () => {
+    const env = testCsms({ maxSecrets: 2 })
+    await ok(env.csms.createSecret({ name: 'kept', secret_string: 'v' }))
+    const { secret_blob } = await ok(env.csms.downloadSecretBlob('kept'))
+    await ok(env.csms.deleteSecret('kept'))
+    await ok(env.csms.createSecret({ name: 'first', secret_string: 'v' }))
+    // One place is left; every request below reads the store with latency before it commits.
+    env.store.faults.setLatency(1)
+    const results = await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) => env.csms.createSecret({ name: `n${i}`, secret_string: 'v' })()),
+      env.csms.uploadSecretBlob({ secret_blob })(),
+    ])
+    env.store.faults.clear()
+    expect(results.filter(E.isRight)).toHaveLength(1)
+    expect(results.filter(E.isLeft).map((r) => r.left)).toStrictEqual(Array(4).fill(CsmsErrors.make('CSMS.0202')))
+    expect((await ok(env.csms.listSecrets({}))).secrets).toHaveLength(2)
+  })
 })
