@@ -19,8 +19,8 @@ import fc from 'fast-check'
  */
 export interface CheckOptions {
   /**
-   * Runs per property; each check has its own default. fast-check's global `numRuns`
-   * (`fc.configureGlobal`), when set, wins over both, so that one setting scales every suite.
+   * Runs per property, as in fast-check: this option first, else fast-check's global `numRuns`
+   * (`fc.configureGlobal`), else the check's own count. An example check runs once whatever is set.
    */
   readonly numRuns?: number
   /** The seed of every property; fast-check's global seed, or a fresh one, when absent. */
@@ -77,7 +77,10 @@ export interface CheckResult {
  */
 export interface Check<S> {
   readonly name: string
-  /** Runs of the property; 1 for example checks. */
+  /**
+   * Runs of the property when neither the caller's option nor fast-check's global `numRuns` sets
+   * them; 1 for an example check, which then runs once whatever is set.
+   */
   readonly numRuns?: number
   readonly property: (subject: S) => AnyProperty
 }
@@ -142,9 +145,11 @@ export const runChecks = async <S>(
   const failures: Array<Failure> = []
   for (const check of checks) {
     if (options?.only !== undefined && !check.name.includes(options.only)) continue
-    // An example check runs once whatever the settings; fast-check's own numRuns would not reach
-    // the others, since an explicit count overrides the global one.
-    const numRuns = check.numRuns === 1 ? 1 : (fc.readConfigureGlobal().numRuns ?? options?.numRuns ?? check.numRuns)
+    // fast-check's own order: the caller's count, else the global one, else the check's own, which
+    // is resolved here because passing it to fc.check would override the global count. An example
+    // check runs once whatever the settings. A caller who wants the global count to scale a suite
+    // passes no count, or one that already defers to it.
+    const numRuns = check.numRuns === 1 ? 1 : (options?.numRuns ?? fc.readConfigureGlobal().numRuns ?? check.numRuns)
     const details = await fc.check(check.property(subject), {
       seed,
       ...(options?.path !== undefined ? { path: options.path } : {}),

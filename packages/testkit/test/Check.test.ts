@@ -1,6 +1,6 @@
-// How runChecks runs a suite: every check, each failure collected; and how many runs a check gets:
-// its own count, the caller's option over it, and fast-check's global numRuns over both (FC_NUM_RUNS
-// in this repository), except for example checks, which run once.
+// How runChecks runs a suite: every check, each failure collected; and how many runs a check gets,
+// in fast-check's own order: the caller's option, else fast-check's global numRuns (FC_NUM_RUNS in
+// this repository), else the check's own count; an example check runs once whatever is set.
 import { runChecks, type Check } from '@secrets-engine/testkit'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -25,7 +25,7 @@ const runsOf = async (numRuns: number, options: { readonly numRuns?: number }): 
 }
 
 describe('runChecks: the number of runs', () => {
-  it("without a global numRuns: the check's own count, or the option's", async () => {
+  it("without a global numRuns: the option over the check's own count; an example check once", async () => {
     const { numRuns: _, ...rest } = saved
     fc.configureGlobal(rest)
     expect(await runsOf(40, {})).toBe(40)
@@ -33,10 +33,11 @@ describe('runChecks: the number of runs', () => {
     expect(await runsOf(1, { numRuns: 20 })).toBe(1)
   })
 
-  it('a global numRuns wins over both, except for an example check', async () => {
+  it("with a global numRuns: the option over it, it over the check's own count; an example check once", async () => {
     fc.configureGlobal({ ...saved, numRuns: 7 })
     expect(await runsOf(40, {})).toBe(7)
-    expect(await runsOf(40, { numRuns: 20 })).toBe(7)
+    expect(await runsOf(40, { numRuns: 20 })).toBe(20)
+    expect(await runsOf(1, {})).toBe(1)
     expect(await runsOf(1, { numRuns: 20 })).toBe(1)
   })
 })

@@ -11,6 +11,10 @@ import { indexedStore, naiveStore, type Bug, type IndexBug } from './stores.js'
 storeContract('naive reference store', () => naiveStore('none'))
 storeContract('memory store with an index', () => indexedStore('none'))
 
+// A planted bug can take many runs to show, so these runs pass a fixed count (fast-check's default,
+// which the checks have as their own): an explicit count wins over FC_NUM_RUNS, which may be low.
+const plantedRuns = 100
+
 describe('the store contract catches planted bugs', () => {
   const catches: ReadonlyArray<[Bug, ReadonlyArray<string>]> = [
     [
@@ -52,7 +56,7 @@ describe('the store contract catches planted bugs', () => {
   for (const [bug, names] of catches) {
     for (const name of names) {
       it(`${bug}: ${name}`, async () => {
-        const result = await checkStore(() => naiveStore(bug), { only: name, endOnFailure: true })
+        const result = await checkStore(() => naiveStore(bug), { only: name, endOnFailure: true, numRuns: plantedRuns })
         expect(result.failures.map((f) => f.check)).toContain(name)
       })
     }
@@ -66,7 +70,7 @@ describe('the store contract catches planted bugs in a store with an index', () 
   ]
   for (const [bug, name] of catches) {
     it(`${bug}: ${name}`, async () => {
-      const result = await checkStore(() => indexedStore(bug), { only: name, endOnFailure: true })
+      const result = await checkStore(() => indexedStore(bug), { only: name, endOnFailure: true, numRuns: plantedRuns })
       expect(result.failures.map((f) => f.check)).toContain(name)
     })
   }
