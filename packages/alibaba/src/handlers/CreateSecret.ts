@@ -52,17 +52,18 @@ export const handle =
     command: CreateSecret.CreateSecretCommand,
     env: Engine.Env,
   ): TE.TaskEither<ApiError.ApiError, CreateSecretResponse> =>
-  // Plain async code rather than a TE pipe: every write runs it (see Engine.ts). The requests of one
-  // engine run one at a time (`env.creating`), so that two of them cannot both count the secrets,
-  // find one place left under the quota, and both commit: the store's compare-and-set guards one
-  // secret, not the count. While no other CreateSecret runs this costs no extra promise hop.
-  () =>
-    env.creating(async () => {
-      if (command.dkmsInstanceId !== undefined && !env.config.dkmsInstances.has(command.dkmsInstanceId)) {
-        return E.left(ApiError.dkmsInstanceNotFound())
-      }
-      const keyId = await resolveKey(env, command.encryptionKeyId)
-      if (E.isLeft(keyId)) return keyId
+  // Plain async code rather than a TE pipe: every write runs it (see Engine.ts). The count and the
+  // commit of one engine's requests run one at a time (`env.creating`), so that two of them cannot
+  // both count the secrets, find one place left under the quota, and both commit: the store's
+  // compare-and-set guards one secret, not the count. While no other CreateSecret waits there, the
+  // queue costs no extra promise hop.
+  async () => {
+    if (command.dkmsInstanceId !== undefined && !env.config.dkmsInstances.has(command.dkmsInstanceId)) {
+      return E.left(ApiError.dkmsInstanceNotFound())
+    }
+    const keyId = await resolveKey(env, command.encryptionKeyId)
+    if (E.isLeft(keyId)) return keyId
+    return env.creating(async () => {
       const quota = await checkQuota(env)
       if (E.isLeft(quota)) return quota
       return Engine.transact(env, command.secretName, (current) => async () => {
@@ -76,6 +77,7 @@ export const handle =
         return E.right(Engine.commit(record, responseOf(record, command, env)))
       })()
     })
+  }
 
 // -------------------------------------------------------------------------------------
 // internal
