@@ -246,7 +246,7 @@ export const transact =
     decide: (current: O.Option<Stored<R>>) => TE.TaskEither<E, Decision<R, B>>,
   ): TE.TaskEither<E, B> =>
   () =>
-    run(t, context, name, undefined, decide)
+    run(t, context, name, decide)
 
 /**
  * `transact` on a record that must exist: `notFound()` otherwise.
@@ -264,24 +264,6 @@ export const transactExisting = <C, R, E, B>(
   transact(t, context, name, (current) =>
     O.isSome(current) ? decide(current.value) : () => Promise.resolve(E.left(notFound())),
   )
-
-/**
- * `transact` with every read made by `read`, which brings nothing up to date (`catchUp` is not
- * called): for a store whose records need no catching up.
- *
- * @category writing
- * @since 0.1.0
- */
-export const transactReading =
-  <C, R, E, B>(
-    t: Transactor<C, R, E>,
-    context: C,
-    name: string,
-    read: TE.TaskEither<E, O.Option<Stored<R>>>,
-    decide: (current: O.Option<Stored<R>>) => TE.TaskEither<E, Decision<R, B>>,
-  ): TE.TaskEither<E, B> =>
-  () =>
-    run(t, context, name, read, decide)
 
 // -------------------------------------------------------------------------------------
 // internal
@@ -319,17 +301,16 @@ const apply = async <R, E, B>(
   }
 }
 
-/** The transaction loop: reads with `read`, or by `settle` when there is none. */
+/** The transaction loop. */
 const run = async <C, R, E, B>(
   t: Transactor<C, R, E>,
   context: C,
   name: string,
-  read: TE.TaskEither<E, O.Option<Stored<R>>> | undefined,
   decide: (current: O.Option<Stored<R>>) => TE.TaskEither<E, Decision<R, B>>,
 ): Promise<E.Either<E, B>> => {
   const store = t.store(context)
   for (let left = t.maxAttempts(context); ; left--) {
-    const current = await (read === undefined ? settle(t, context, name) : read())
+    const current = await settle(t, context, name)
     if (E.isLeft(current)) return current
     const decision = await decide(current.right)()
     if (E.isLeft(decision)) return decision

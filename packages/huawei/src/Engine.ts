@@ -175,23 +175,18 @@ export const storeIndex: SecretStore.Index<SecretRecord.SecretRecord> = {
 // -------------------------------------------------------------------------------------
 
 /**
- * The secret under `name` as it is at `env.now`: an expired secret is removed first, a secret whose
- * rotation is due is rotated first. Store failures become 500 CSMS.0006.
+ * The secret under `name` as it is at `env.now` (an expired secret is removed first, a secret whose
+ * rotation is due is rotated first), or `notFound()`: 404 CSMS.0106 unless the operation has its
+ * own. Store failures become 500 CSMS.0006.
  *
  * @category reading
  * @since 0.1.0
  */
-export const read = (env: Env, name: string): TE.TaskEither<CsmsError.CsmsError, O.Option<Stored>> =>
-  Transaction.read(transactor, env, name)
-
-/**
- * The secret under `name` as it is at `env.now`, or 404 CSMS.0106.
- *
- * @category reading
- * @since 0.1.0
- */
-export const readExisting = (env: Env, name: string): TE.TaskEither<CsmsError.CsmsError, Stored> =>
-  Transaction.readExisting(transactor, env, name, CsmsError.secretNotFound)
+export const readExisting = (
+  env: Env,
+  name: string,
+  notFound: () => CsmsError.CsmsError = CsmsError.secretNotFound,
+): TE.TaskEither<CsmsError.CsmsError, Stored> => Transaction.readExisting(transactor, env, name, notFound)
 
 /**
  * Every record of a store, in its order (creation order for secrets), as stored: records of secrets
@@ -219,10 +214,12 @@ export const listAll =
 export const liveSecrets =
   (env: Env): TE.TaskEither<CsmsError.CsmsError, ReadonlyArray<Stored>> =>
   async () => {
-    const all = await listAll(env.store)()
-    if (E.isLeft(all)) return all
+    const live: Array<Stored> = []
     const expired = SecretRecord.isExpired(env.now)
-    return E.right(all.right.filter((s) => !expired(s.record)))
+    const walked = await Transaction.forEachStored(env.store, storeFailure, (stored) => {
+      if (!expired(stored.record)) live.push(stored)
+    })()
+    return E.isLeft(walked) ? walked : E.right(live)
   }
 
 /**
@@ -269,27 +266,16 @@ export const transactExisting = <B>(
 ): TE.TaskEither<CsmsError.CsmsError, B> => Transaction.transactExisting(transactor, env, name, decide, notFound)
 
 /**
- * `transact` on another store (the event store): `get` reads the record, with no settling.
+ * `transact` on the event store, whose records need nothing to be up to date.
  *
  * @category writing
  * @since 0.1.0
  */
-export const transactOn = <R, B>(
-  store: SecretStore.SecretStore<R>,
-  get: TE.TaskEither<CsmsError.CsmsError, O.Option<SecretStore.Stored<R>>>,
-  maxAttempts: number,
+export const transactEvent = <B>(
+  env: Env,
   name: string,
-  decide: (current: O.Option<SecretStore.Stored<R>>) => TE.TaskEither<CsmsError.CsmsError, Decision<R, B>>,
-): TE.TaskEither<CsmsError.CsmsError, B> => {
-  const onStore: Transaction.Transactor<undefined, R, CsmsError.CsmsError> = {
-    store: () => store,
-    maxAttempts: () => maxAttempts,
-    storeFailure,
-    exhausted: CsmsError.internalError,
-    catchUp: alwaysUpToDate,
-  }
-  return Transaction.transactReading(onStore, undefined, name, get, decide)
-}
+  decide: (current: O.Option<StoredEvent>) => TE.TaskEither<CsmsError.CsmsError, Decision<EventRecord, B>>,
+): TE.TaskEither<CsmsError.CsmsError, B> => Transaction.transact(eventTransactor, env, name, decide)
 
 /**
  * A failure of the store as the API reports it.
@@ -303,8 +289,14 @@ export const storeFailure = (_: StoreError.StoreError): CsmsError.CsmsError => C
 // internal
 // -------------------------------------------------------------------------------------
 
-/** For a store whose records need nothing to be up to date. */
-const alwaysUpToDate = (): Transaction.CatchUp<never> => Transaction.upToDate
+/** The transaction over the event store: an event needs nothing to be up to date. */
+const eventTransactor: Transaction.Transactor<Env, EventRecord, CsmsError.CsmsError> = {
+  store: (env) => env.events,
+  maxAttempts: (env) => env.config.maxAttempts,
+  storeFailure,
+  exhausted: CsmsError.internalError,
+  catchUp: () => Transaction.upToDate,
+}
 
 /** A secret whose rotation is due, rotated (or marked as failed), to commit and then announce. */
 const rotation = async (

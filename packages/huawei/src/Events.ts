@@ -264,11 +264,4 @@ const transact = <B>(
   env: Engine.Env,
   name: string,
   decide: (current: O.Option<Engine.StoredEvent>) => E.Either<CsmsError.CsmsError, Engine.Decision<EventRecord, B>>,
-): TE.TaskEither<CsmsError.CsmsError, B> =>
-  Engine.transactOn(
-    env.events,
-    pipe(env.events.get(name), TE.mapLeft(Engine.storeFailure)),
-    env.config.maxAttempts,
-    name,
-    (current) => TE.fromEither(decide(current)),
-  )
+): TE.TaskEither<CsmsError.CsmsError, B> => Engine.transactEvent(env, name, (current) => TE.fromEither(decide(current)))

@@ -103,52 +103,6 @@ export const rotateRecord = (
 }
 
 /**
- * The record after an automatic rotation at `env.now` failed with `error`: the versions stay as they
- * were, a FAILED task records the error, and the next attempt is one period from now (so the failure
- * is recorded once per period, not on every request).
- *
- * @category transitions
- * @since 0.1.0
- */
-export const failedRotation = (
-  env: Engine.Env,
-  record: SecretRecord.SecretRecord,
-  error: CsmsError.CsmsError,
-): SecretRecord.SecretRecord =>
-  recordAttempt(env, record, { status: 'FAILED', errorCode: error.error_code, errorMessage: error.error_msg }).record
-
-/**
- * `record` after a rotation attempt at `env.now` that ended as `outcome`: its task is appended (the
- * newest `SecretRecord.maxTasks` are kept), and while rotation is automatic the next one is due a
- * period from now, whether this one succeeded or not.
- */
-const recordAttempt = (
-  env: Engine.Env,
-  record: SecretRecord.SecretRecord,
-  outcome: Pick<SecretRecord.RotationTask, 'status' | 'errorCode' | 'errorMessage'>,
-): { readonly record: SecretRecord.SecretRecord; readonly taskId: string } => {
-  const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
-  const { nextRotationTime: _, ...rest } = record
-  const task: SecretRecord.RotationTask = {
-    taskId: Wire.uuid(env.random),
-    status: outcome.status,
-    operateType: operateType(record.rotationConfig),
-    time: env.now,
-    ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
-    ...(outcome.errorMessage === undefined ? {} : { errorMessage: outcome.errorMessage }),
-  }
-  return {
-    record: {
-      ...rest,
-      updateTime: env.now,
-      ...(record.autoRotation && seconds !== undefined ? { nextRotationTime: env.now + seconds * 1000 } : {}),
-      tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
-    },
-    taskId: task.taskId,
-  }
-}
-
-/**
  * The engine's automatic rotation: SECRET_ROTATED with the rotated record, or, when the rotation
  * fails (a key that cannot be used, a value that does not open), SECRET_ROTATED_FAILED with
  * `failedRotation`'s record. The secret stays usable either way.
@@ -265,6 +219,49 @@ export const listTasks = (env: Engine.Env, request: Request): TE.TaskEither<Csms
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/**
+ * The record after an automatic rotation at `env.now` failed with `error`: the versions stay as they
+ * were, a FAILED task records the error, and the next attempt is one period from now (so the failure
+ * is recorded once per period, not on every request).
+ */
+const failedRotation = (
+  env: Engine.Env,
+  record: SecretRecord.SecretRecord,
+  error: CsmsError.CsmsError,
+): SecretRecord.SecretRecord =>
+  recordAttempt(env, record, { status: 'FAILED', errorCode: error.error_code, errorMessage: error.error_msg }).record
+
+/**
+ * `record` after a rotation attempt at `env.now` that ended as `outcome`: its task is appended (the
+ * newest `SecretRecord.maxTasks` are kept), and while rotation is automatic the next one is due a
+ * period from now, whether this one succeeded or not.
+ */
+const recordAttempt = (
+  env: Engine.Env,
+  record: SecretRecord.SecretRecord,
+  outcome: Pick<SecretRecord.RotationTask, 'status' | 'errorCode' | 'errorMessage'>,
+): { readonly record: SecretRecord.SecretRecord; readonly taskId: string } => {
+  const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
+  const { nextRotationTime: _, ...rest } = record
+  const task: SecretRecord.RotationTask = {
+    taskId: Wire.uuid(env.random),
+    status: outcome.status,
+    operateType: operateType(record.rotationConfig),
+    time: env.now,
+    ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
+    ...(outcome.errorMessage === undefined ? {} : { errorMessage: outcome.errorMessage }),
+  }
+  return {
+    record: {
+      ...rest,
+      updateTime: env.now,
+      ...(record.autoRotation && seconds !== undefined ? { nextRotationTime: env.now + seconds * 1000 } : {}),
+      tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
+    },
+    taskId: task.taskId,
+  }
+}
 
 /** `task_id` and `marker` of ListSecretTask: a task id, a UUID as the engine makes them. */
 const taskIdPattern = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/

@@ -308,13 +308,12 @@ const findById = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.Cs
     TE.flatMap((id) =>
       pipe(
         nameOfId(env, id),
-        TE.flatMap((name) => Engine.readExisting(env, name)),
+        TE.flatMap((name) => Engine.readExisting(env, name, CsmsError.resourceNotFound)),
         TE.flatMapEither((stored) =>
           stored.record.id === id ? E.right(stored) : E.left(CsmsError.resourceNotFound()),
         ),
       ),
     ),
-    TE.mapLeft((e) => (e.error_code === 'CSMS.0106' ? CsmsError.resourceNotFound() : e)),
   )
 
 /**
