@@ -29,6 +29,7 @@ import type { EnvelopeCipher, Keyring, Random, SecretStore, StoreError } from '@
 import { Transaction } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as O from 'fp-ts/lib/Option.js'
+import type * as T from 'fp-ts/lib/Task.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from './ApiError.js'
 import * as SecretRecord from './SecretRecord.js'
@@ -92,15 +93,13 @@ export type Serial = Transaction.Serial
 export type Stored = SecretStore.Stored<SecretRecord.SecretRecord>
 
 /**
- * Applies every automatic rotation that is due at `env.now` and returns the new record.
+ * Applies every automatic rotation that is due at `env.now` and returns the new record. It never
+ * fails: a rotation that cannot be done skips its period (see `Rotation.rotate`).
  *
  * @category model
  * @since 0.1.0
  */
-export type Rotator = (
-  env: Env,
-  record: SecretRecord.SecretRecord,
-) => TE.TaskEither<ApiError.ApiError, SecretRecord.SecretRecord>
+export type Rotator = (env: Env, record: SecretRecord.SecretRecord) => T.Task<SecretRecord.SecretRecord>
 
 /**
  * What an operation decided, given the secret as it is now.
@@ -262,14 +261,12 @@ const missing =
 /** The `CatchUp` of a secret whose deletion window has passed. */
 const removal: Transaction.CatchUp<never> = Transaction.remove(undefined)
 
-/** A secret whose rotation is due, rotated: a failed rotation fails the request. */
+/** A secret whose rotation is due, rotated (a rotation never fails: see `Rotator`). */
 const rotation = async (
   env: Env,
   record: SecretRecord.SecretRecord,
-): Promise<E.Either<ApiError.ApiError, Transaction.CatchUp<SecretRecord.SecretRecord>>> => {
-  const rotated = await env.rotate(env, record)()
-  return E.isLeft(rotated) ? rotated : E.right(Transaction.commit(rotated.right, undefined))
-}
+): Promise<E.Either<never, Transaction.CatchUp<SecretRecord.SecretRecord>>> =>
+  E.right(Transaction.commit(await env.rotate(env, record)(), undefined))
 
 /**
  * The transaction over the secret store. Bringing a secret up to `env.now` removes it once its

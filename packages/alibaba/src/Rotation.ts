@@ -16,6 +16,7 @@ import { Redacted, Secret } from '@secrets-engine/core'
 import type { VersionId } from '@secrets-engine/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
+import * as T from 'fp-ts/lib/Task.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from './ApiError.js'
@@ -95,10 +96,10 @@ export const addRotatedVersion = (
  * @category instances
  * @since 0.1.0
  */
-export const rotate = (env: Engine.Env, record: SecretRecord): TE.TaskEither<ApiError.ApiError, SecretRecord> => {
+export const rotate: Engine.Rotator = (env, record) => {
   const { intervalSeconds, nextRotationAt } = record.rotation
   if (intervalSeconds === undefined || nextRotationAt === undefined || nextRotationAt > env.now) {
-    return TE.right(record)
+    return T.of(record)
   }
   const interval = intervalSeconds * 1000
   const missed = Math.floor((env.now - nextRotationAt) / interval) + 1
@@ -109,8 +110,8 @@ export const rotate = (env: Engine.Env, record: SecretRecord): TE.TaskEither<Api
   return pipe(
     generatedVersionId(env, record),
     TE.flatMap((versionId) => addRotatedVersion(env, record, versionId)),
-    TE.orElse(() => TE.right(record)),
-    TE.map(rescheduled),
+    TE.getOrElse(() => T.of(record)),
+    T.map(rescheduled),
   )
 }
 
