@@ -10,7 +10,8 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import type * as ApiError from './ApiError.js'
 import { BooleanC } from './CreateSecret.js'
-import { listLimits, PageNumberC } from './ListSecrets.js'
+// The same page rules as ListSecrets: one codec each.
+import { listLimits, PageNumberC, PageSizeC } from './ListSecrets.js'
 import * as Params from './Params.js'
 
 // -------------------------------------------------------------------------------------
@@ -51,7 +52,11 @@ export interface ListSecretVersionIdsCommand {
  * @category constants
  * @since 0.1.0
  */
-export const paging = { defaultPageSize: 20, maxPageSize: 100, maxPageNumber: listLimits.maxPageNumber } as const
+export const paging = {
+  defaultPageSize: 20,
+  maxPageSize: listLimits.maxPageSize,
+  maxPageNumber: listLimits.maxPageNumber,
+} as const
 
 // -------------------------------------------------------------------------------------
 // decoding
@@ -76,15 +81,3 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, ListS
       pageSize: d.pageSize ?? paging.defaultPageSize,
     })),
   )
-
-// -------------------------------------------------------------------------------------
-// codecs
-// -------------------------------------------------------------------------------------
-
-/**
- * `PageSize`: from 1 to 100.
- *
- * @category codecs
- * @since 0.1.0
- */
-export const PageSizeC = Params.integerC(1, paging.maxPageSize)
