@@ -57,7 +57,7 @@ export const encode = (bytes: Uint8Array): string => {
 
 /**
  * The bytes of canonical base64 text, or `undefined` when the text is not canonical base64. Treat
- * them as immutable: small results are views into a shared buffer (see `allocate` below).
+ * them as immutable: small results are views into a shared buffer (see `internal/Slab`).
  *
  * @category destructors
  * @since 0.1.0
@@ -111,8 +111,6 @@ const at18 = sextetAt(18)
 const at12 = sextetAt(12)
 const at6 = sextetAt(6)
 const at0 = sextetAt(0)
-
-// Decoded bytes outlive the call: views into the core's shared slab (see internal/Slab).
 
 /**
  * The bytes of the base64 text in `src[0, length)`, whose length is a multiple of 4. `out` is taken

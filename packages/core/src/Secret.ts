@@ -140,8 +140,8 @@ export const putVersion =
       if (stages.includes(rules.currentStage)) attach(rules, versions, rules.currentStage, added)
       for (const stage of stages) if (stage !== rules.currentStage) attach(rules, versions, stage, added)
     }
-    if (labelCount(versions) > rules.maxStages) return E.left(DomainError.stageLabelLimitExceeded(rules.maxStages))
-    return E.right(prune(rules)(withVersions(secret, versions)))
+    const labelled = withinStageLimit(rules, withVersions(secret, versions))
+    return E.isLeft(labelled) ? labelled : E.right(prune(rules)(labelled.right))
   }
 
 /**
@@ -176,8 +176,7 @@ export const moveStage =
     if (target < 0) return E.left(DomainError.versionNotFound(to))
     const versions = [...secret.versions]
     attach(rules, versions, stage, target)
-    if (labelCount(versions) > rules.maxStages) return E.left(DomainError.stageLabelLimitExceeded(rules.maxStages))
-    return E.right(withVersions(secret, versions))
+    return withinStageLimit(rules, withVersions(secret, versions))
   }
 
 /**
@@ -294,9 +293,9 @@ const attach = <A>(rules: Rules, versions: Array<Version.Version<A>>, stage: Sta
   if (stage === rules.currentStage && holder >= 0) attach(rules, versions, rules.previousStage, holder)
 }
 
-/** How many labels the versions carry in all. */
-const labelCount = <A>(versions: ReadonlyArray<Version.Version<A>>): number => {
+/** `secret`, or the error of a secret whose versions carry more than `maxStages` labels in all. */
+const withinStageLimit = <A>(rules: Rules, secret: Secret<A>): E.Either<DomainError.DomainError, Secret<A>> => {
   let count = 0
-  for (const version of versions) count += version.stages.length
-  return count
+  for (const version of secret.versions) count += version.stages.length
+  return count > rules.maxStages ? E.left(DomainError.stageLabelLimitExceeded(rules.maxStages)) : E.right(secret)
 }

@@ -2,7 +2,7 @@
  * Rules for the short identifiers of the domain (secret names, version ids, stage labels), and the
  * two ways the clouds measure text: in code points and in UTF-8 bytes. Each dialect states its own
  * limits as a `TextRule`; the branded constructors of `SecretName`, `VersionId` and `StageLabel`
- * check a string against one, and the dialects check their byte limits with `utf8Length`.
+ * check a string against one, and the dialects check their byte limits with `utf8FitsIn`.
  *
  * @since 0.1.0
  */
@@ -67,7 +67,11 @@ export const codePointLength = (value: string): number => {
 export const utf8Length = (value: string): number => {
   // A UTF-16 code unit takes at most 3 bytes; longer texts than the core's shared scratch buffer holds
   // (32,768 units, the largest byte limit of both dialects) get their own copy.
-  if (3 * value.length > scratch.length) return encoder.encode(value).length
+  if (3 * value.length > scratch.length) {
+    const own = encoder.encode(value)
+    own.fill(0)
+    return own.length
+  }
   const { written } = encoder.encodeInto(value, scratch)
   // The text may be a secret value: wipe the copy at once.
   scratch.fill(0, 0, written)

@@ -10,13 +10,18 @@ const slabSize = 8192
 let slab = new Uint8Array(slabSize)
 let slabUsed = 0
 
-/** A zeroed array of `length` bytes. */
-export const allocate = (length: number): Uint8Array => {
-  if (length > slabSize / 4) return new Uint8Array(length)
+/** Starts a new slab when the current one has no room for `length` more bytes. */
+const makeRoom = (length: number): void => {
   if (slabUsed + length > slabSize) {
     slab = new Uint8Array(slabSize)
     slabUsed = 0
   }
+}
+
+/** A zeroed array of `length` bytes. */
+export const allocate = (length: number): Uint8Array => {
+  if (length > slabSize / 4) return new Uint8Array(length)
+  makeRoom(length)
   const bytes = slab.subarray(slabUsed, slabUsed + length)
   slabUsed += length
   return bytes
@@ -31,10 +36,7 @@ export const allocateUpTo = (capacity: number, fill: (into: Uint8Array) => numbe
     const own = new Uint8Array(capacity)
     return own.subarray(0, fill(own))
   }
-  if (slabUsed + capacity > slabSize) {
-    slab = new Uint8Array(slabSize)
-    slabUsed = 0
-  }
+  makeRoom(capacity)
   const written = fill(slab.subarray(slabUsed, slabUsed + capacity))
   const bytes = slab.subarray(slabUsed, slabUsed + written)
   slabUsed += written

@@ -19,7 +19,7 @@ export const decoder = new TextDecoder()
 
 /**
  * 96 KiB: the UTF-8 of any text of up to 32,768 UTF-16 units (3 bytes each at most; the largest byte
- * limit of both dialects, Alibaba's Policy), and more than the 64 KiB that base64 wants for a 30 KiB
- * value's envelope. Its length is even, so base64 can also view it as 16-bit units.
+ * limit of both dialects, Alibaba's Policy), and more than the ~44 KiB of base64 text of the largest
+ * envelope (a 32 KiB Huawei value). Its length is even, so base64 can also view it as 16-bit units.
  */
 export const scratch = new Uint8Array(3 * 32_768)
