@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { CryptoError, Envelope, Random } from '@secrets-engine/core'
 import { MemoryKeyring, NobleAesGcm, NodeAesGcm } from '@secrets-engine/crypto'
 import { plaintext, text } from '../packages/crypto/test/support/crypto.js'
+import { runs } from './support/runs.js'
 
 const keyring = MemoryKeyring.make({ random: Random.seeded(11) })
 const noble = NobleAesGcm.make({ keyring, random: Random.seeded(12) })
@@ -33,7 +34,7 @@ describe.each([
             E.left(CryptoError.authenticationFailed),
           )
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     )
   })
 })
