@@ -3,7 +3,7 @@ import { MemoryKeyring } from '@secrets-engine/crypto'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { days, hours, testEngine } from '../../../test/support/engine.js'
+import { days, hours, testEngine, withoutRequestId } from '../../../test/support/engine.js'
 import { createAll, fixtures, json, read } from './rotating.js'
 import { recordOf } from './support/versions.js'
 
@@ -159,16 +159,35 @@ describe('automatic rotation', () => {
     await createAll(engine, weekly)
     const key = await keyring.defaultKey()()
     if (E.isLeft(key)) return expect.fail('no default key')
-    expect(E.isRight(await keyring.setKeyState(key.right.keyId, 'Disabled')())).toBe(true)
+    expect(await keyring.setKeyState(key.right.keyId, 'Disabled')()).toStrictEqual(
+      E.right({ ...key.right, state: 'Disabled' }),
+    )
     clock.advance(days(7))
-    const described = await engine.describeSecret({ SecretName: 'rds-single' })()
-    expect(E.isRight(described) && described.right.NextRotationDate).toBe('2026-01-15T00:00:00Z')
-    expect(E.isRight(described) && described.right.LastRotationDate).toBe(undefined)
+    // The due rotation failed: no LastRotationDate, and the next one a period later.
+    expect(withoutRequestId(await engine.describeSecret({ SecretName: 'rds-single' })())).toStrictEqual(
+      E.right({
+        Arn: 'acs:kms:cn-hangzhou:1234567890123456:secret/rds-single',
+        SecretName: 'rds-single',
+        Description: '',
+        CreateTime: '2026-01-01T00:00:00Z',
+        UpdateTime: '2026-01-01T00:00:00Z',
+        EncryptionKeyId: key.right.keyId,
+        SecretType: 'Rds',
+        AutomaticRotation: 'Enabled',
+        RotationInterval: '604800s',
+        NextRotationDate: '2026-01-15T00:00:00Z',
+        ExtendedConfig: fixtures.rds.ExtendedConfig,
+      }),
+    )
     expect(
-      E.isRight(await engine.updateSecretRotationPolicy({ SecretName: 'redis', EnableAutomaticRotation: 'false' })()),
-    ).toBe(true)
-    expect(E.isRight(await engine.deleteSecret({ SecretName: 'rds-double' })())).toBe(true)
-    expect(E.isRight(await keyring.setKeyState(key.right.keyId, 'Enabled')())).toBe(true)
+      withoutRequestId(
+        await engine.updateSecretRotationPolicy({ SecretName: 'redis', EnableAutomaticRotation: 'false' })(),
+      ),
+    ).toStrictEqual(E.right({ SecretName: 'redis' }))
+    expect(withoutRequestId(await engine.deleteSecret({ SecretName: 'rds-double' })())).toStrictEqual(
+      E.right({ SecretName: 'rds-double', PlannedDeleteTime: '2026-02-07T00:00:00Z' }),
+    )
+    expect(await keyring.setKeyState(key.right.keyId, 'Enabled')()).toStrictEqual(E.right(key.right))
     expect(await read(engine, 'rds-single')).toMatchObject({
       VersionId: 'v1',
       NextRotationDate: '2026-01-15T00:00:00Z',

@@ -1,7 +1,7 @@
 import { CsmsErrors } from '@secrets-engine/huawei'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { ok, refused, start, testCsms } from './support/csms.js'
+import { days, ok, refused, start, testCsms } from './support/csms.js'
 
 const setup = async () => {
   const env = testCsms()
@@ -37,7 +37,7 @@ describe('downloadSecretBlob and uploadSecretBlob', () => {
     await ok(env.csms.deleteSecretForSchedule('s', { recovery_window_in_days: 7 }))
     await refused(env, env.csms.uploadSecretBlob({ secret_blob }), CsmsErrors.make('CSMS.0107'))
     await refused(env, env.csms.downloadSecretBlob('s'), CsmsErrors.make('CSMS.0103'))
-    env.clock.advance(7 * 86_400_000)
+    env.clock.advance(days(7))
     expect((await ok(env.csms.uploadSecretBlob({ secret_blob }))).secret.state).toBe('ENABLED')
   })
 
@@ -75,7 +75,7 @@ describe('downloadSecretBlob and uploadSecretBlob', () => {
     expect(await env.csms.uploadSecretBlob({ secret_blob })()).toStrictEqual(E.left(CsmsErrors.make('CSMS.0202')))
     // A secret past its deletion time no longer counts, though the store still holds it.
     await ok(env.csms.deleteSecretForSchedule('b', { recovery_window_in_days: 7 }))
-    env.clock.advance(7 * 86_400_000)
+    env.clock.advance(days(7))
     expect((await ok(env.csms.uploadSecretBlob({ secret_blob }))).secret.name).toBe('a')
   })
 })

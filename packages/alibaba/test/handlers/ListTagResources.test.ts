@@ -2,7 +2,7 @@ import { ApiErrors } from '@secrets-engine/alibaba'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { days } from '../../../../test/support/engine.js'
+import { days, withoutRequestId } from '../../../../test/support/engine.js'
 import { scope, setupSecrets } from '../tagging.js'
 
 const tagsJson = (pairs: ReadonlyArray<readonly [string, string]>) =>
@@ -28,10 +28,8 @@ const setup = async () => {
   return t
 }
 
-const list = async (t: Awaited<ReturnType<typeof setup>>, params: Record<string, string>) => {
-  const r = await t.engine.request('ListTagResources', { ...scope, ...params })()
-  return E.map(({ RequestId: _, ...body }: Record<string, unknown>) => body)(r)
-}
+const list = async (t: Awaited<ReturnType<typeof setup>>, params: Record<string, string>) =>
+  withoutRequestId(await t.engine.request('ListTagResources', { ...scope, ...params })())
 
 describe('ListTagResources', () => {
   it('lists every tag of every secret in creation order, with an empty NextToken at the end', async () => {
@@ -143,7 +141,7 @@ describe('ListTagResources', () => {
     let token: string | undefined
     do {
       const page = await list(t, token === undefined ? {} : { NextToken: token })
-      if (E.isLeft(page)) throw new Error(page.left.message)
+      if (E.isLeft(page)) throw new Error(JSON.stringify(page.left))
       const body = page.right as { NextToken: string; TagResources: { TagResource: unknown[] } }
       sizes.push(body.TagResources.TagResource.length)
       rows.push(...body.TagResources.TagResource)
