@@ -5,8 +5,8 @@ import { Redacted } from '@secrets-engine/core'
 // fast-check prints the seed and the shrunk counterexample of any failing property.
 // Replay a failure with FC_SEED=<seed> (and FC_PATH=<path>) in front of the test command.
 // CI runs with a fixed seed so that its result is reproducible. FC_NUM_RUNS sets fast-check's global
-// numRuns, which a property that passes its own count ignores: the root tests pass theirs through
-// `runs` (test/support/runs.ts) and the kit's suites through `runChecks`, which both let it win.
+// numRuns, which a property that passes its own count ignores: this repository's properties and
+// conformance suites pass their counts through `runs` (test/support/runs.ts), which lets it win.
 const seed =
   process.env['FC_SEED'] !== undefined ? Number(process.env['FC_SEED']) : process.env['CI'] ? 20261125 : undefined
 const path = process.env['FC_PATH']
