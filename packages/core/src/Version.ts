@@ -58,7 +58,11 @@ export const withoutStage =
   (stage: StageLabel) =>
   <A>(version: Version<A>): Version<A> =>
     version.stages.includes(stage)
-      ? rebuilt(version, shared(version.stages.filter((s) => s !== stage)), version.value)
+      ? rebuilt(
+          version,
+          version.stages.length === 1 ? noStages : shared(version.stages.filter((s) => s !== stage)),
+          version.value,
+        )
       : version
 
 /**
@@ -68,7 +72,9 @@ export const withoutStage =
 export const withStage =
   (stage: StageLabel) =>
   <A>(version: Version<A>): Version<A> =>
-    version.stages.includes(stage) ? version : rebuilt(version, shared([...version.stages, stage]), version.value)
+    version.stages.includes(stage)
+      ? version
+      : rebuilt(version, version.stages.length === 0 ? single(stage) : [...version.stages, stage], version.value)
 
 /**
  * @category combinators
@@ -89,22 +95,25 @@ export const map =
  * replaced, so versions may share them; the memory store then finds them frozen already, which saves
  * a PutSecretValue four array allocations and freezes (~0.4 µs). Custom labels come from callers, so
  * at most `sharedLabels` single labels are kept; lists of others, or of two labels or more, are their
- * own.
+ * own. The usual moves (a label onto an unlabelled version, the only label off one) take the shared
+ * list directly, without building a list first.
  */
 const noStages: ReadonlyArray<StageLabel> = Object.freeze([])
 const singles = new Map<StageLabel, ReadonlyArray<StageLabel>>()
 const sharedLabels = 256
 
 const shared = (stages: ReadonlyArray<StageLabel>): ReadonlyArray<StageLabel> => {
-  if (stages.length === 0) return noStages
   const label = stages[0]
-  if (stages.length > 1 || label === undefined) return stages
+  return label === undefined ? noStages : stages.length === 1 ? single(label) : stages
+}
+
+/** The list of the one label `label`: a shared frozen list while fewer than `sharedLabels` are kept. */
+const single = (label: StageLabel): ReadonlyArray<StageLabel> => {
   const known = singles.get(label)
   if (known !== undefined) return known
-  if (singles.size >= sharedLabels) return stages
-  const single = Object.freeze([label])
-  singles.set(label, single)
-  return single
+  const list = Object.freeze([label])
+  if (singles.size < sharedLabels) singles.set(label, list)
+  return list
 }
 
 /**
