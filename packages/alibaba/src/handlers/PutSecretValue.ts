@@ -18,7 +18,7 @@ import * as ApiError from '../ApiError.js'
 import * as Dialect from '../Dialect.js'
 import * as Engine from '../Engine.js'
 import type { PutSecretValueCommand } from '../PutSecretValue.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import * as SecretValues from '../SecretValues.js'
 import * as Versions from './Versions.js'
 
@@ -79,7 +79,7 @@ const addVersion =
     const added = secret.right.versions[secret.right.versions.length - 1]
     return E.right(
       Engine.commit(
-        { ...record, secret: secret.right, updatedAt: env.now },
+        SecretRecord.withSecret(record, secret.right, env.now),
         responseOf(record, command.versionId, added?.stages ?? []),
       ),
     )

@@ -12,7 +12,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import type * as ApiError from '../ApiError.js'
 import * as Dialect from '../Dialect.js'
 import * as Engine from '../Engine.js'
-import type * as SecretRecord from '../SecretRecord.js'
+import * as SecretRecord from '../SecretRecord.js'
 import type { UpdateSecretVersionStageCommand } from '../UpdateSecretVersionStage.js'
 import * as Versions from './Versions.js'
 
@@ -58,7 +58,7 @@ export const handle = (
           const body: UpdateSecretVersionStageResponse = { SecretName: record.secret.name }
           return sameLabels(record.secret, secret)
             ? Engine.keep(body)
-            : Engine.commit({ ...record, secret, updatedAt: env.now }, body)
+            : Engine.commit(SecretRecord.withSecret(record, secret, env.now), body)
         }),
       ),
     )
