@@ -65,27 +65,29 @@ export const seconds = (value: number): string => `${value}s`
  * @category destructors
  * @since 0.1.0
  */
-export const requestId = (random: Random.Random): string => uuid(random.bytes(16), 0)
+export const requestId = (random: Random.Random): string => uuids(random.bytes(16))
 
 /**
  * A source of request ids: lower-case UUIDs v4 drawn from `random` 256 at a time. Drawing 16 bytes
  * per request cost more than formatting them (a Web Crypto call each: 13% of a GetSecretValue in a
- * CPU profile); a request id is not a secret, so holding the next ones in memory costs nothing.
+ * CPU profile); a request id is not a secret, so holding the next ones in memory costs nothing. The
+ * batch is formatted into one text, and each id is a slice of it: one small string per request
+ * rather than the twenty pieces a template of two-digit strings builds.
  *
  * @category destructors
  * @since 0.1.0
  */
 export const requestIds = (random: Random.Random): (() => string) => {
   const batch = 256
-  let bytes: Uint8Array = new Uint8Array(0)
+  let ids = ''
   let at = 0
   return () => {
-    if (at >= bytes.length) {
-      bytes = random.bytes(16 * batch)
+    if (at >= ids.length) {
+      ids = uuids(random.bytes(16 * batch))
       at = 0
     }
-    const id = uuid(bytes, at)
-    at += 16
+    const id = ids.slice(at, at + uuidLength)
+    at += uuidLength
     return id
   }
 }
@@ -114,12 +116,25 @@ const two = (n: number): string => twoDigits[n] ?? '00'
 const firstFourDigitYear = Date.UTC(1000, 0, 1)
 const firstFiveDigitYear = Date.UTC(10000, 0, 1)
 
-const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+const uuidLength = 36
+const hexDigits = '0123456789abcdef'
+const ascii = new TextDecoder()
 
-/** The UUID v4 made of the 16 bytes at `at`, with its version and variant bits set. */
-const uuid = (b: Uint8Array, at: number): string => {
-  const h = (i: number): string => hex[b[at + i] ?? 0] ?? '00'
-  const version = hex[((b[at + 6] ?? 0) & 0x0f) | 0x40] ?? '40'
-  const variant = hex[((b[at + 8] ?? 0) & 0x3f) | 0x80] ?? '80'
-  return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${version}${h(7)}-${variant}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`
+/**
+ * The UUIDs v4 made of each 16 bytes of `bytes`, one after the other in one text, their version and
+ * variant bits set.
+ */
+const uuids = (bytes: Uint8Array): string => {
+  const out = new Uint8Array((bytes.length / 16) * uuidLength)
+  let o = 0
+  for (let b = 0; b + 16 <= bytes.length; b += 16) {
+    for (let i = 0; i < 16; i++) {
+      if (i === 4 || i === 6 || i === 8 || i === 10) out[o++] = 45 // '-'
+      const byte = bytes[b + i] ?? 0
+      const n = i === 6 ? (byte & 0x0f) | 0x40 : i === 8 ? (byte & 0x3f) | 0x80 : byte
+      out[o++] = hexDigits.charCodeAt(n >>> 4)
+      out[o++] = hexDigits.charCodeAt(n & 15)
+    }
+  }
+  return ascii.decode(out)
 }

@@ -41,3 +41,59 @@ describe('Wire.date', () => {
     expect(Wire.date(Date.UTC(10000, 0, 1))).toBe('+010000-01-01T00:00:00Z')
   })
 })
+
+describe('Wire.requestId and Wire.requestIds', () => {
+  // The bytes as hex, cut into a UUID's groups, with the version nibble 4 and the variant bits 10.
+  const expected = (bytes: Uint8Array): string => {
+    const b = Uint8Array.from(bytes)
+    b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
+    b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
+    const hex = Buffer.from(b).toString('hex')
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-')
+  }
+
+  // A source that hands out `draws` in turn and records the lengths asked for.
+  const replaying = (draws: ReadonlyArray<Uint8Array>) => {
+    const asked: Array<number> = []
+    let next = 0
+    return {
+      asked,
+      random: {
+        bytes: (length: number): Uint8Array => {
+          asked.push(length)
+          return draws[next++] ?? new Uint8Array(length)
+        },
+      },
+    }
+  }
+
+  it('makes a request id of 16 drawn bytes, as a lower-case UUID v4', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (bytes) => {
+        const { random, asked } = replaying([bytes])
+        expect(Wire.requestId(random)).toBe(expected(bytes))
+        expect(asked).toStrictEqual([16])
+      }),
+      { numRuns: runs(500) },
+    )
+  })
+
+  it('hands out the ids of a batch of 256 draws in order, then draws the next batch', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ minLength: 16 * 256, maxLength: 16 * 256 }), { minLength: 2, maxLength: 2 }),
+        (batches) => {
+          const { random, asked } = replaying(batches)
+          const next = Wire.requestIds(random)
+          const ids = Array.from({ length: 2 * 256 }, () => next())
+          const want = batches.flatMap((batch) =>
+            Array.from({ length: 256 }, (_, i) => expected(batch.subarray(16 * i, 16 * i + 16))),
+          )
+          expect(ids).toStrictEqual(want)
+          expect(asked).toStrictEqual([16 * 256, 16 * 256])
+        },
+      ),
+      { numRuns: runs(20) },
+    )
+  })
+})
