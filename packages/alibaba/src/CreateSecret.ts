@@ -171,22 +171,30 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Creat
   if (E.isLeft(policy)) return policy
   const secretName = resolveName(name.right, extendedConfig.right)
   if (E.isLeft(secretName)) return secretName
-  return E.right({
+  // Built as a literal of the fields every command has, the optional ones assigned after it: V8 adds
+  // an assigned field along a cached shape transition, and copies a spread field on a slow path.
+  const command: Writable<CreateSecretCommand> = {
     _tag: 'CreateSecret',
     secretName: secretName.right,
     versionId: versionId.right,
     secretData: Redacted.make(secretData.right),
     dataType: dataType.right,
     secretType,
-    ...(extendedConfig.right === undefined ? {} : { extendedConfig: extendedConfig.right }),
     tags: tags.right ?? [],
     rotation: rotation.right,
-    ...(policy.right === undefined ? {} : { policy: policy.right }),
-    ...Params.present('description', Params.lookup('Description')(params)),
-    ...Params.present('encryptionKeyId', Params.lookup('EncryptionKeyId')(params)),
-    ...Params.present('dkmsInstanceId', Params.lookup('DKMSInstanceId')(params)),
-  })
+  }
+  if (extendedConfig.right !== undefined) command.extendedConfig = extendedConfig.right
+  if (policy.right !== undefined) command.policy = policy.right
+  const description = Params.lookup('Description')(params)
+  if (description !== undefined) command.description = description
+  const encryptionKeyId = Params.lookup('EncryptionKeyId')(params)
+  if (encryptionKeyId !== undefined) command.encryptionKeyId = encryptionKeyId
+  const dkmsInstanceId = Params.lookup('DKMSInstanceId')(params)
+  if (dkmsInstanceId !== undefined) command.dkmsInstanceId = dkmsInstanceId
+  return E.right(command)
 }
+
+type Writable<A> = { -readonly [K in keyof A]: A[K] }
 
 // -------------------------------------------------------------------------------------
 // destructors
