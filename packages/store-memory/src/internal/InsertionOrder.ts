@@ -48,6 +48,8 @@ export interface InsertionOrder<A extends Slotted> {
 const MIN_HOLES_BEFORE_COMPACTION = 64
 const MIN_CAPACITY = 64
 
+const noRanks: ReadonlySet<number> = new Set()
+
 export const make = <A extends Slotted>(): InsertionOrder<A> => {
   let entries: Array<A | undefined> = []
   let live = 0
@@ -122,6 +124,16 @@ export const make = <A extends Slotted>(): InsertionOrder<A> => {
     return lo
   }
 
+  /** The ranks of `entries` that are at or after `start`. */
+  const ranksFrom = (entries: ReadonlyArray<A>, start: number): ReadonlySet<number> => {
+    const ranks = new Set<number>()
+    for (const entry of entries) {
+      const rank = rankOf(entry.slot)
+      if (rank >= start) ranks.add(rank)
+    }
+    return ranks
+  }
+
   return {
     append: (entry) => {
       entry.slot = entries.length
@@ -143,16 +155,15 @@ export const make = <A extends Slotted>(): InsertionOrder<A> => {
     },
     page: (afterSeq, limit, offset = 0, leftOut = []) => {
       const start = rankAfter(afterSeq)
-      const skipped = new Set<number>()
-      for (const entry of leftOut) {
-        const rank = rankOf(entry.slot)
-        if (rank >= start) skipped.add(rank)
-      }
+      // Usually nothing is left out (no deletion is due), and the page needs no set of ranks.
+      const skipped = leftOut.length === 0 ? noRanks : ranksFrom(leftOut, start)
       // The rank of the `offset`-th kept entry: each left-out rank at or before it pushes it on.
       let rank = start + offset
-      for (const s of [...skipped].sort((a, b) => a - b)) {
-        if (s <= rank) rank++
-        else break
+      if (skipped.size > 0) {
+        for (const s of [...skipped].sort((a, b) => a - b)) {
+          if (s <= rank) rank++
+          else break
+        }
       }
       const page: Array<A> = []
       for (; rank < live && page.length < limit; rank++) {
