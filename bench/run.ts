@@ -16,12 +16,13 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { suite as crypto } from './crypto.js'
 import { suite as engine } from './engine.js'
+import { suite as floor } from './floor.js'
 import { suite as memory } from './memory.js'
 import { suite as scale } from './scale.js'
 import { suite as server } from './server.js'
 import type { Comparison, Figure, Measure, Suite } from './Suite.js'
 
-const suites: ReadonlyArray<Suite> = [crypto, engine, scale, memory, server]
+const suites: ReadonlyArray<Suite> = [crypto, engine, floor, scale, memory, server]
 
 const time = Number(process.env['BENCH_TIME'] ?? 200)
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5)
