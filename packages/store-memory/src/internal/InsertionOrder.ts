@@ -124,10 +124,10 @@ export const make = <A extends Slotted>(): InsertionOrder<A> => {
     return lo
   }
 
-  /** The ranks of `entries` that are at or after `start`. */
-  const ranksFrom = (entries: ReadonlyArray<A>, start: number): ReadonlySet<number> => {
+  /** The ranks of the `leftOut` entries that are at or after `start`. */
+  const ranksFrom = (leftOut: ReadonlyArray<A>, start: number): ReadonlySet<number> => {
     const ranks = new Set<number>()
-    for (const entry of entries) {
+    for (const entry of leftOut) {
       const rank = rankOf(entry.slot)
       if (rank >= start) ranks.add(rank)
     }
