@@ -101,12 +101,14 @@ const minimalEngine = (keyring: Keyring.Keyring, keyId: string) => {
       )
     }
     versions.push(Object.freeze({ versionId, createdAt: now, stages: current, value }))
-    while (versions.length > maxVersions)
-      versions.splice(
-        versions.findIndex((v) => v.stages.length === 0),
-        1,
-      )
-    records.set(name, Object.freeze({ name, createdAt: record.createdAt, keyId, versions: Object.freeze(versions) }))
+    // At most 10 versions: the oldest unlabelled ones go first, a labelled one always stays.
+    let excess = versions.length - maxVersions
+    const kept = versions.filter((v) => {
+      if (excess <= 0 || v.stages.length > 0) return true
+      excess--
+      return false
+    })
+    records.set(name, Object.freeze({ name, createdAt: record.createdAt, keyId, versions: Object.freeze(kept) }))
     return {
       RequestId: `r-${++requests}`,
       SecretName: name,
