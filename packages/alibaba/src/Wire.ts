@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { Random } from '@secrets-engine/core'
+import { Random } from '@secrets-engine/core'
 
 // -------------------------------------------------------------------------------------
 // destructors
@@ -65,14 +65,13 @@ export const seconds = (value: number): string => `${value}s`
  * @category destructors
  * @since 0.1.0
  */
-export const requestId = (random: Random.Random): string => uuids(random.bytes(16))
+export const requestId: (random: Random.Random) => string = Random.uuid
 
 /**
  * A source of request ids: lower-case UUIDs v4 drawn from `random` 256 at a time. Drawing 16 bytes
  * per request cost more than formatting them (a Web Crypto call each: 13% of a GetSecretValue in a
  * CPU profile); a request id is not a secret, so holding the next ones in memory costs nothing. The
- * batch is formatted into one text, and each id is a slice of it: one small string per request
- * rather than the twenty pieces a template of two-digit strings builds.
+ * batch is one text (`Random.uuids`), and each id is a slice of it: one small string per request.
  *
  * @category destructors
  * @since 0.1.0
@@ -83,11 +82,11 @@ export const requestIds = (random: Random.Random): (() => string) => {
   let at = 0
   return () => {
     if (at >= ids.length) {
-      ids = uuids(random.bytes(16 * batch))
+      ids = Random.uuids(random, batch)
       at = 0
     }
-    const id = ids.slice(at, at + uuidLength)
-    at += uuidLength
+    const id = ids.slice(at, at + Random.uuidLength)
+    at += Random.uuidLength
     return id
   }
 }
@@ -115,26 +114,3 @@ const two = (n: number): string => twoDigits[n] ?? '00'
 
 const firstFourDigitYear = Date.UTC(1000, 0, 1)
 const firstFiveDigitYear = Date.UTC(10000, 0, 1)
-
-const uuidLength = 36
-const hexDigits = '0123456789abcdef'
-const ascii = new TextDecoder()
-
-/**
- * The UUIDs v4 made of each 16 bytes of `bytes`, one after the other in one text, their version and
- * variant bits set.
- */
-const uuids = (bytes: Uint8Array): string => {
-  const out = new Uint8Array((bytes.length / 16) * uuidLength)
-  let o = 0
-  for (let b = 0; b + 16 <= bytes.length; b += 16) {
-    for (let i = 0; i < 16; i++) {
-      if (i === 4 || i === 6 || i === 8 || i === 10) out[o++] = 45 // '-'
-      const byte = bytes[b + i] ?? 0
-      const n = i === 6 ? (byte & 0x0f) | 0x40 : i === 8 ? (byte & 0x3f) | 0x80 : byte
-      out[o++] = hexDigits.charCodeAt(n >>> 4)
-      out[o++] = hexDigits.charCodeAt(n & 15)
-    }
-  }
-  return ascii.decode(out)
-}

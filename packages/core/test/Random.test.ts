@@ -34,3 +34,22 @@ describe('Random.integerBelow', () => {
     expect([...seen].sort()).toStrictEqual([0, 1, 2, 3, 4, 5])
   })
 })
+
+describe('Random.uuids', () => {
+  it('is one draw of 16 bytes per id, each formatted as a lower-case UUID v4, in order', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 40 }), (seed, count) => {
+        const bytes = Random.seeded(seed).bytes(16 * count)
+        const want = Array.from({ length: count }, (_, i) => {
+          const b = bytes.slice(16 * i, 16 * i + 16)
+          b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
+          b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
+          const hex = Buffer.from(b).toString('hex')
+          return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+        }).join('')
+        expect(Random.uuids(Random.seeded(seed), count)).toBe(want)
+        expect(Random.uuid(Random.seeded(seed))).toBe(want.slice(0, Random.uuidLength))
+      }),
+    )
+  })
+})

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { Random, Version } from '@secrets-engine/core'
+import { Random, type Version } from '@secrets-engine/core'
 import type { SealedValue, SecretRecord, SecretState, SecretType, Tag } from './SecretRecord.js'
 
 // -------------------------------------------------------------------------------------
@@ -173,10 +173,4 @@ export const page = <A>(
  * @category identifiers
  * @since 0.1.0
  */
-export const uuid = (random: Random.Random): string => {
-  const b = random.bytes(16)
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
+export const uuid: (random: Random.Random) => string = Random.uuid
