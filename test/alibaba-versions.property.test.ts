@@ -1,6 +1,6 @@
 // Random sequences of PutSecretValue and UpdateSecretVersionStage on one generic secret keep every
 // invariant of the domain after every step, every version the store holds reads back exactly what
-// was written for it, and no plaintext ever reaches the store.
+// was written for it, every record is frozen all the way down, and no plaintext ever reaches the store.
 import { ApiErrors, Dialect, type ApiError } from '@secrets-engine/alibaba'
 import { Secret } from '@secrets-engine/core'
 import fc from 'fast-check'
@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { describe, expect, it } from 'vitest'
 import { testEngine } from './support/engine.js'
+import { unfrozenPath } from './support/frozen.js'
 import { runs } from './support/runs.js'
 
 const name = 'versioned'
@@ -67,7 +68,7 @@ const sameError = (expected: ReadonlyArray<ApiError>) => (error: ApiError) =>
   expected.some((e) => e.code === error.code && e.httpStatus === error.httpStatus && e.message === error.message)
 
 describe('PutSecretValue and UpdateSecretVersionStage on one generic secret', () => {
-  it('keep the invariants, read back what was written, and never store a plaintext', async () => {
+  it('keep the invariants, read back what was written, stay frozen, and never store a plaintext', async () => {
     await fc.assert(
       fc.asyncProperty(
         plaintext,
@@ -164,6 +165,8 @@ describe('PutSecretValue and UpdateSecretVersionStage on one generic secret', ()
                 E.map((b: { SecretData: string; SecretDataType: string }) => [b.SecretData, b.SecretDataType])(read),
               ).toStrictEqual(E.right([written?.data, written?.dataType]))
             }
+            // Frozen all the way down: the store takes a frozen record as frozen throughout.
+            for (const { record } of store.snapshot().records) expect(unfrozenPath(record)).toBeUndefined()
             const snapshot = JSON.stringify(store.snapshot())
             for (const p of plaintexts) expect(snapshot).not.toContain(JSON.stringify(p).slice(1, -1))
           }

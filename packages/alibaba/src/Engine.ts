@@ -120,10 +120,13 @@ export type Decision<B> = Transaction.Decision<SecretRecord.SecretRecord, B>
 export const keep: <B>(body: B) => Decision<B> = Transaction.keep
 
 /**
+ * Commits `record`, frozen first (see `SecretRecord.frozen`).
+ *
  * @category constructors
  * @since 0.1.0
  */
-export const commit: <B>(record: SecretRecord.SecretRecord, body: B) => Decision<B> = Transaction.commit
+export const commit = <B>(record: SecretRecord.SecretRecord, body: B): Decision<B> =>
+  Transaction.commit(SecretRecord.frozen(record), body)
 
 /**
  * @category constructors
@@ -266,7 +269,7 @@ const rotation = async (
   env: Env,
   record: SecretRecord.SecretRecord,
 ): Promise<E.Either<never, Transaction.CatchUp<SecretRecord.SecretRecord>>> =>
-  E.right(Transaction.commit(await env.rotate(env, record)(), undefined))
+  E.right(commit(await env.rotate(env, record)(), undefined))
 
 /**
  * The transaction over the secret store. Bringing a secret up to `env.now` removes it once its

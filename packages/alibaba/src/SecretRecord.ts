@@ -150,6 +150,38 @@ export const withSecret = (
   }
 }
 
+/**
+ * `record` itself, frozen all the way down, as a store that freezes what it keeps would freeze it,
+ * but walked by its known shape. Parts already frozen are taken as frozen all the way down, as the
+ * memory store takes them: the versions a write carries over were frozen by an earlier commit, and
+ * most stage lists are shared frozen lists. Every write commits through it (`Engine.commit`): the
+ * memory store then finds the record frozen and walks nothing. Its own walk reads every key of every
+ * new object through `for...in`, which took 0.3 µs more of each PutSecretValue (5.6 µs against 5.3,
+ * without the cryptography).
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const frozen = (record: SecretRecord): SecretRecord => {
+  const { secret, tags } = record
+  if (!Object.isFrozen(secret)) {
+    for (const version of secret.versions) {
+      if (Object.isFrozen(version)) continue
+      Object.freeze(version.stages)
+      Object.freeze(version.value)
+      Object.freeze(version)
+    }
+    Object.freeze(secret.versions)
+    Object.freeze(secret)
+  }
+  if (!Object.isFrozen(tags)) {
+    for (const tag of tags) Object.freeze(tag)
+    Object.freeze(tags)
+  }
+  Object.freeze(record.rotation)
+  return Object.freeze(record)
+}
+
 // -------------------------------------------------------------------------------------
 // destructors
 // -------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
+import { unfrozenPath } from '../../../../test/support/frozen.js'
 import { generic } from '../support/versions.js'
 
 const rds = {
@@ -178,6 +179,34 @@ describe('CreateSecret end to end', () => {
     const text = JSON.stringify(store.snapshot())
     expect(text).not.toContain('plaintext-marker-42')
     expect(text).not.toContain(Buffer.from('plaintext-marker-42').toString('base64').slice(0, 16))
+  })
+})
+
+describe('every write', () => {
+  it('stores its record frozen all the way down', async () => {
+    const { engine, store, clock } = testEngine()
+    const writes: ReadonlyArray<readonly [string, object]> = [
+      ['CreateSecret', { ...rds, Tags: '[{"TagKey":"team","TagValue":"db"}]' }],
+      ['CreateSecret', { ...generic, Tags: '[{"TagKey":"k","TagValue":"v"}]' }],
+      ['PutSecretValue', { SecretName: generic.SecretName, VersionId: 'v2', SecretData: 'two' }],
+      ['PutSecretValue', { SecretName: generic.SecretName, VersionId: 'v3', SecretData: '3', VersionStages: '["x"]' }],
+      ['UpdateSecretVersionStage', { SecretName: generic.SecretName, VersionStage: 'y', MoveToVersion: 'v1' }],
+      ['UpdateSecret', { SecretName: generic.SecretName, Description: 'new' }],
+      ['TagResource', { SecretName: generic.SecretName, Tags: '[{"TagKey":"k2","TagValue":"v2"}]' }],
+      ['UpdateSecretRotationPolicy', { SecretName: rds.SecretName, EnableAutomaticRotation: 'false' }],
+      ['DeleteSecret', { SecretName: generic.SecretName }],
+    ]
+    for (const [action, params] of writes) {
+      const result = await engine.request(action, params)()
+      expect([action, E.isRight(result) ? 'ok' : result.left.code]).toStrictEqual([action, 'ok'])
+      for (const { record } of store.snapshot().records) expect(unfrozenPath(record)).toBeUndefined()
+    }
+    // A rotation that falls due is committed when the secret is next read.
+    await engine.request('UpdateSecretRotationPolicy', { ...rds, EnableAutomaticRotation: 'true' })()
+    clock.advance(days(31))
+    const rotated = await engine.request('GetSecretValue', { SecretName: rds.SecretName })()
+    expect(E.map((b: Record<string, unknown>) => b['VersionId'] !== 'v1')(rotated)).toStrictEqual(E.right(true))
+    for (const { record } of store.snapshot().records) expect(unfrozenPath(record)).toBeUndefined()
   })
 })
 
