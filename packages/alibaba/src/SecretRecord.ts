@@ -119,8 +119,8 @@ export const isRotationDue =
 /**
  * `record` with other versions, updated at `updatedAt`: what a version or label write commits. Built
  * as one literal with the keys in a fixed order rather than with a spread, which V8 copies from a
- * frozen record on a slow path and whose copy the store then takes longer to freeze (~0.15 µs of a
- * PutSecretValue); the optional fields are added only when present.
+ * frozen record on a slow path and whose copy then takes longer to freeze (`frozen`; ~0.15 µs of a
+ * PutSecretValue in all); the optional fields are added only when present.
  *
  * @category combinators
  * @since 0.1.0

@@ -92,7 +92,7 @@ export const map =
 /**
  * The stage lists most versions carry, as shared frozen arrays: none (every deprecated version) and
  * one label (the current or the previous one, mostly). A version's stages are never changed, only
- * replaced, so versions may share them; the memory store then finds them frozen already, which saves
+ * replaced, so versions may share them; a commit then finds them frozen already, which saves
  * a PutSecretValue four array allocations and freezes (~0.4 µs). Custom labels come from callers, so
  * at most `sharedLabels` single labels are kept; lists of others, or of two labels or more, are their
  * own. The usual moves (a label onto an unlabelled version, the only label off one) take the shared
@@ -119,8 +119,8 @@ const single = (label: StageLabel): ReadonlyArray<StageLabel> => {
 /**
  * `version` with other stages or another value, as one object literal with the same keys in the same
  * order. A spread (`{ ...version, stages }`) gives V8 an object that takes ~0.3 µs to freeze rather
- * than ~0.05 µs, and the memory store freezes every version it is given: written with spreads, the
- * versions a PutSecretValue changes made up a tenth of its time.
+ * than ~0.05 µs, and every version a write commits is frozen: written with spreads, the versions a
+ * PutSecretValue changes made up a tenth of its time.
  */
 const rebuilt = <A, B>(version: Version<A>, stages: ReadonlyArray<StageLabel>, value: B): Version<B> => ({
   versionId: version.versionId,

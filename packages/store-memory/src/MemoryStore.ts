@@ -379,8 +379,10 @@ const snapshotProblem = (snapshot: unknown): string | undefined => {
 
 // An object that is already frozen is taken as deeply frozen: the parts of a record that the engine
 // carries over from the previous one were frozen by that commit, so a commit only pays for what is new.
-// Children are checked before the call, and walked without building `Object.values` arrays:
-// a PutSecretValue commit freezes about 8 new objects among 15 old ones, in 0.7 µs rather than 1.1.
+// Children are checked before the call, and walked without building `Object.values` arrays: the
+// record of a PutSecretValue, about 8 new objects among 15 old ones, in 0.7 µs rather than 1.1. An
+// engine that knows its records' shape may freeze them itself before the commit, as the Alibaba
+// engine does (`SecretRecord.frozen`): the store then finds the record frozen and walks nothing.
 const deepFreeze = (value: unknown): void => {
   if (needsFreezing(value)) freezeDeeply(value)
 }
