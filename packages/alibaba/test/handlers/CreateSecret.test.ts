@@ -202,7 +202,12 @@ describe('every write', () => {
       for (const { record } of store.snapshot().records) expect(unfrozenPath(record)).toBeUndefined()
     }
     // A rotation that falls due is committed when the secret is next read.
-    await engine.request('UpdateSecretRotationPolicy', { ...rds, EnableAutomaticRotation: 'true' })()
+    const enabled = await engine.request('UpdateSecretRotationPolicy', {
+      SecretName: rds.SecretName,
+      EnableAutomaticRotation: 'true',
+      RotationInterval: rds.RotationInterval,
+    })()
+    expect(E.isRight(enabled)).toBe(true)
     clock.advance(days(31))
     const rotated = await engine.request('GetSecretValue', { SecretName: rds.SecretName })()
     expect(E.map((b: Record<string, unknown>) => b['VersionId'] !== 'v1')(rotated)).toStrictEqual(E.right(true))
