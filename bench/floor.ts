@@ -18,7 +18,7 @@
 import { Base64, type Keyring, Text } from '@secrets-engine/core'
 import { MemoryKeyring, NodeAesGcm } from '@secrets-engine/crypto'
 import * as E from 'fp-ts/lib/Either.js'
-import { measure, type Comparison, type Measure, type Options, type Report, type Suite } from './Suite.js'
+import { measure, type Comparison, type Measure, type Options, type Report, type Suite, type Task } from './Suite.js'
 
 interface MinimalVersion {
   readonly versionId: string
@@ -135,7 +135,7 @@ const run = async (options: Options): Promise<Report> => {
     await engine.createSecret({ SecretName: `bench/other-${i}`, VersionId: 'v1', SecretData: 'o' })
   await engine.createSecret({ SecretName: 'bench/write', VersionId: 'w0', SecretData: data })
   let n = 0
-  const seal: readonly [string, () => unknown] = [
+  const seal: readonly [string, Task] = [
     'node:crypto envelope seal',
     () => cipher.seal({ keyId, plaintext, context })(),
   ]
