@@ -95,8 +95,7 @@ const run = async (options: Options): Promise<Report> => {
       const seal: readonly [string, Task] = ['envelope seal', () => cipher.seal({ keyId, plaintext, context })()]
       // Each write is timed in a measure of its own, PutSecretValue first. CreateSecret keeps every
       // secret it creates (tens of thousands a round), and the collector work that leaves behind is
-      // paid by whichever task allocates next: timed after it in one measure, PutSecretValue read
-      // 1.65-1.66x the seal, and 1.49x in a measure without it (two runs each).
+      // paid by whichever task allocates next (bench/README.md gives the figures).
       const put: ReadonlyArray<readonly [string, Task]> = [
         [
           'PutSecretValue',
