@@ -101,14 +101,14 @@ export type Serial = <A>(task: () => Promise<A>) => Promise<A>
  */
 export const serial = (): Serial => {
   let tail: Promise<void> | undefined
-  const settle = (): void => undefined
   return <A>(task: () => Promise<A>): Promise<A> => {
     const run = tail === undefined ? task() : tail.then(task)
-    const settled = run.then(settle, settle)
-    tail = settled
-    void settled.then(() => {
+    // Settles once `run` has, failed or not; the last task to settle leaves the queue empty.
+    const done = (): void => {
       if (tail === settled) tail = undefined
-    })
+    }
+    const settled = run.then(done, done)
+    tail = settled
     return run
   }
 }
@@ -279,25 +279,32 @@ type Conflict = typeof conflict
 /** The part of a transactor that reports failures. */
 type Failures<E> = Pick<Transactor<never, unknown, E>, 'storeFailure' | 'exhausted'>
 
+/** What a decision that writes nothing gives, as a write that held. */
+const written: E.Either<never, unknown> = E.right(undefined)
+
 const toError = <E>(t: Failures<E>, error: E | Conflict): E => (error === conflict ? t.exhausted() : error)
 
 const fromStore = <E, A>(t: Failures<E>, result: E.Either<StoreError, A>): E.Either<E | Conflict, A> =>
   E.isRight(result) ? result : E.left(isRevisionConflict(result.left) ? conflict : t.storeFailure(result.left))
 
-const apply = async <R, E, B>(
-  t: Failures<E>,
+/**
+ * The store call that applies `decision` to `current`, or undefined when it writes nothing. It is
+ * not an async function of its own: the caller awaits the store's promise directly, one promise
+ * hop and one async frame less on every write.
+ */
+const write = <R, B>(
   store: SecretStore<R>,
   name: string,
   current: O.Option<Stored<R>>,
   decision: Decision<R, B>,
-): Promise<E.Either<E | Conflict, unknown>> => {
+): Promise<E.Either<StoreError, unknown>> | undefined => {
   switch (decision._tag) {
     case 'Keep':
-      return E.right(undefined)
+      return undefined
     case 'Commit':
-      return fromStore(t, await store.commit(name, expectedAfter(current), decision.record)())
+      return store.commit(name, expectedAfter(current), decision.record)()
     case 'Remove':
-      return O.isSome(current) ? fromStore(t, await store.remove(name, current.value.revision)()) : E.right(undefined)
+      return O.isSome(current) ? store.remove(name, current.value.revision)() : undefined
   }
 }
 
@@ -314,7 +321,8 @@ const run = async <C, R, E, B>(
     if (E.isLeft(current)) return current
     const decision = await decide(current.right)()
     if (E.isLeft(decision)) return decision
-    const applied = await apply(t, store, name, current.right, decision.right)
+    const writing = write(store, name, current.right, decision.right)
+    const applied = writing === undefined ? written : fromStore(t, await writing)
     if (E.isRight(applied)) return E.right(decision.right.body)
     if (applied.left !== conflict || left <= 1) return E.left(toError(t, applied.left))
   }
@@ -345,7 +353,8 @@ const settle = async <C, R, E>(
       step = due
     }
     if (step._tag === 'Keep') return E.right(current.right)
-    const applied = await apply(t, store, name, current.right, step)
+    const writing = write(store, name, current.right, step)
+    const applied = writing === undefined ? written : fromStore(t, await writing)
     if (E.isRight(applied)) {
       if (step.body !== undefined) await step.body()
     } else if (applied.left !== conflict || left <= 1) {

@@ -430,3 +430,57 @@ describe('Transaction.hasRoom', () => {
     )
   })
 })
+
+describe('Transaction.serial', () => {
+  it('runs tasks one at a time, in the order handed in, each once the one before has settled, failed or not', async () => {
+    await fc.assert(
+      // Each task succeeds or fails, after a few promise hops of its own.
+      fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), fc.nat(3)), { maxLength: 12 }), async (tasks) => {
+        const queue = Transaction.serial()
+        const log: Array<string> = []
+        let running = 0
+        const results = tasks.map(([fails, hops], i) =>
+          queue(async () => {
+            running++
+            log.push(`start ${i} with ${running} running`)
+            for (let hop = 0; hop < hops; hop++) await Promise.resolve()
+            running--
+            log.push(`end ${i}`)
+            if (fails) throw new Error(`task ${i}`)
+            return i
+          }).then(
+            (value) => E.right(value),
+            (error: unknown) => E.left(error instanceof Error ? error.message : 'not an Error'),
+          ),
+        )
+        expect(await Promise.all(results)).toStrictEqual(
+          tasks.map(([fails], i) => (fails ? E.left(`task ${i}`) : E.right(i))),
+        )
+        expect(log).toStrictEqual(tasks.flatMap((_, i) => [`start ${i} with 1 running`, `end ${i}`]))
+      }),
+    )
+  })
+
+  it('starts a task at once when no other task is queued, including after the queue has drained', async () => {
+    const queue = Transaction.serial()
+    const started: Array<number> = []
+    const first = queue(() => {
+      started.push(1)
+      return Promise.resolve(1)
+    })
+    // Handed in while the first has not settled: it waits.
+    const second = queue(() => {
+      started.push(2)
+      return Promise.resolve(2)
+    })
+    expect(started).toStrictEqual([1])
+    expect(await Promise.all([first, second])).toStrictEqual([1, 2])
+    // Let the queue see that both have settled.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    void queue(() => {
+      started.push(3)
+      return Promise.resolve(3)
+    })
+    expect(started).toStrictEqual([1, 2, 3])
+  })
+})
