@@ -64,8 +64,10 @@ export const handle =
     const keyId = await resolveKey(env, command.encryptionKeyId)
     if (E.isLeft(keyId)) return keyId
     return env.creating(async () => {
-      const quota = await checkQuota(env)
-      if (E.isLeft(quota)) return quota
+      // The quota counts live secrets only (see `Engine.hasRoom`): Rejected.LimitExceeded at the limit.
+      const room = await Engine.hasRoom(env, env.config.maxSecrets)
+      if (E.isLeft(room)) return room
+      if (!room.right) return E.left(ApiError.limitExceeded())
       return Engine.transact(env, command.secretName, (current) => async () => {
         if (O.isSome(current)) {
           return E.left(SecretRecord.deleteWindowRefusal(current.value.record) ?? ApiError.resourceExist())
@@ -96,13 +98,6 @@ const resolveKey = async (env: Engine.Env, keyId: string | undefined): Promise<E
   return KeyMetadata.isSymmetric(key.right.spec)
     ? E.right(key.right.keyId)
     : E.left(ApiError.invalidParameter('EncryptionKeyId', 'The key must be a symmetric key.'))
-}
-
-/** The account's quota: live secrets only (see `Engine.hasRoom`), Rejected.LimitExceeded at the limit. */
-const checkQuota = async (env: Engine.Env): Promise<E.Either<ApiError.ApiError, void>> => {
-  const room = await Engine.hasRoom(env, env.config.maxSecrets)
-  if (E.isLeft(room)) return room
-  return room.right ? E.right(undefined) : E.left(ApiError.limitExceeded())
 }
 
 const defaultPolicies = new Map<string, string>()
