@@ -1,6 +1,8 @@
 /**
  * `pnpm exec tsx --conditions=source bench/profile.ts <case> [calls]`, under `node --cpu-prof`: runs one
  * engine call in a loop, so that a CPU profile shows where its time goes. Not part of `pnpm bench`.
+ * The cases `seal` and `open` run the bare envelope call of the same adapter instead, the floor that
+ * the targets compare the engine with.
  *
  * `ADAPTER=none` runs the engine on a cipher that does no cryptography (an envelope is the plaintext
  * behind 90 zero bytes): the time per call is then what the engine itself costs, the overhead that the
@@ -27,11 +29,21 @@ const which = process.argv[2] ?? 'get'
 const calls = Number(process.argv[3] ?? 100_000)
 const adapter = process.env['ADAPTER']
 const crypto = adapter === 'noble' ? NobleAesGcm.make : adapter === 'none' ? noCryptography : NodeAesGcm.make
-const engine = createSecretsManager({ keyring: MemoryKeyring.make(), crypto, maxSecrets: 100_000_000 })
+const keyring = MemoryKeyring.make()
+const engine = createSecretsManager({ keyring, crypto, maxSecrets: 100_000_000 })
 const data = 'x'.repeat(Number(process.env['SIZE'] ?? 100))
 for (let i = 0; i < 999; i++)
   await call(engine, 'CreateSecret', { SecretName: `p/${i}`, VersionId: 'v1', SecretData: 'o' })
 await call(engine, 'CreateSecret', { SecretName: 'p/read', VersionId: 'v1', SecretData: data })
+// The bare envelope calls on the same adapter, the floors of the targets, for comparison.
+const cipher = crypto({ keyring })
+const plaintext = new TextEncoder().encode(data)
+const context = { secretName: 'p/read', versionId: 'v1' }
+const key = await keyring.defaultKey()()
+if (E.isLeft(key)) throw new Error('no default key')
+const keyId = key.right.keyId
+const envelope = await cipher.seal({ keyId, plaintext, context })()
+if (E.isLeft(envelope)) throw new Error(envelope.left._tag)
 let n = 0
 const cases: Record<string, () => Promise<unknown>> = {
   get: () => call(engine, 'GetSecretValue', { SecretName: 'p/read' }),
@@ -39,6 +51,8 @@ const cases: Record<string, () => Promise<unknown>> = {
   list: () => call(engine, 'ListSecrets', { PageSize: '100' }),
   create: () => call(engine, 'CreateSecret', { SecretName: `p/new-${++n}`, VersionId: 'v1', SecretData: data }),
   put: () => call(engine, 'PutSecretValue', { SecretName: 'p/read', VersionId: `v${++n + 1}`, SecretData: data }),
+  seal: () => cipher.seal({ keyId, plaintext, context })(),
+  open: () => cipher.open(envelope.right, context)(),
 }
 const task = cases[which]
 if (task === undefined) throw new Error(`no case ${which}`)
