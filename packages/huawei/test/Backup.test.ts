@@ -1,7 +1,7 @@
 import { CsmsErrors } from '@secrets-engine/huawei'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { days, ok, refused, start, testCsms } from './support/csms.js'
+import { blobOfDeleted, days, ok, refused, start, testCsms } from './support/csms.js'
 
 const setup = async () => {
   const env = testCsms()
@@ -68,9 +68,7 @@ describe('downloadSecretBlob and uploadSecretBlob', () => {
 
   it('respects the secret quota on restore (CSMS.0202)', async () => {
     const env = testCsms({ maxSecrets: 1 })
-    await ok(env.csms.createSecret({ name: 'a', secret_string: 'v' }))
-    const { secret_blob } = await ok(env.csms.downloadSecretBlob('a'))
-    await ok(env.csms.deleteSecret('a'))
+    const secret_blob = await blobOfDeleted(env, 'a')
     await ok(env.csms.createSecret({ name: 'b', secret_string: 'v' }))
     expect(await env.csms.uploadSecretBlob({ secret_blob })()).toStrictEqual(E.left(CsmsErrors.make('CSMS.0202')))
     // A secret past its deletion time no longer counts, though the store still holds it.

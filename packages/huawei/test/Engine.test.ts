@@ -7,7 +7,7 @@ import { inspect } from 'node:util'
 import { describe, expect, it, vi } from 'vitest'
 import * as Body from '../src/Body.js'
 import * as Secrets from '../src/Secrets.js'
-import { ok, refused, testCsms } from './support/csms.js'
+import { blobOfDeleted, ok, refused, testCsms } from './support/csms.js'
 
 describe('commands', () => {
   it('hold secret values redacted: printing or serialising a decoded body shows no secret', () => {
@@ -147,9 +147,7 @@ describe('concurrency', () => {
 
   it('concurrent creations and restores of other names never take the project past its quota', async () => {
     const env = testCsms({ maxSecrets: 2 })
-    await ok(env.csms.createSecret({ name: 'kept', secret_string: 'v' }))
-    const { secret_blob } = await ok(env.csms.downloadSecretBlob('kept'))
-    await ok(env.csms.deleteSecret('kept'))
+    const secret_blob = await blobOfDeleted(env, 'kept')
     await ok(env.csms.createSecret({ name: 'first', secret_string: 'v' }))
     // One place is left; every request below reads the store with latency before it commits.
     env.store.faults.setLatency(1)

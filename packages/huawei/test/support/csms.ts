@@ -57,3 +57,11 @@ export const refused = async (
 }
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** The backup blob of a secret `name`, created, downloaded and then deleted: a blob to restore. */
+export const blobOfDeleted = async (env: ReturnType<typeof testCsms>, name: string): Promise<string> => {
+  await ok(env.csms.createSecret({ name, secret_string: 'v' }))
+  const { secret_blob } = await ok(env.csms.downloadSecretBlob(name))
+  await ok(env.csms.deleteSecret(name))
+  return secret_blob
+}
