@@ -72,7 +72,7 @@ export const maxSecrets = 20
  */
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, BatchGetSecretValueCommand> =>
   pipe(
-    Params.required('SecretsList', SecretsListC)(params),
+    Params.required(params, 'SecretsList', SecretsListC),
     E.map((secrets): BatchGetSecretValueCommand => ({ _tag: 'BatchGetSecretValue', secrets })),
   )
 

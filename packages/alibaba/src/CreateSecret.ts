@@ -146,28 +146,28 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Creat
   // A gateway reports a missing required parameter before it looks at any value.
   const missing = Params.firstMissing(params, ['SecretName', 'VersionId', 'SecretData'])
   if (missing !== undefined) return E.left(missing)
-  const decodedType = Params.optional('SecretType', SecretTypeC)(params)
+  const decodedType = Params.optional(params, 'SecretType', SecretTypeC)
   if (E.isLeft(decodedType)) return decodedType
   const secretType = decodedType.right ?? 'Generic'
-  const name = Params.required('SecretName', secretNameC(secretType))(params)
+  const name = Params.required(params, 'SecretName', secretNameC(secretType))
   if (E.isLeft(name)) return name
-  const versionId = Params.required('VersionId', VersionIdC)(params)
+  const versionId = Params.required(params, 'VersionId', VersionIdC)
   if (E.isLeft(versionId)) return versionId
   const dataType = decodeDataType(secretType, params)
   if (E.isLeft(dataType)) return dataType
   const extendedConfig =
     secretType === 'Generic'
-      ? Params.optional('ExtendedConfig', extendedConfigC(secretType))(params)
-      : Params.required('ExtendedConfig', extendedConfigC(secretType))(params)
+      ? Params.optional(params, 'ExtendedConfig', extendedConfigC(secretType))
+      : Params.required(params, 'ExtendedConfig', extendedConfigC(secretType))
   if (E.isLeft(extendedConfig)) return extendedConfig
   const subType = extendedConfig.right?.value['SecretSubType']
-  const secretData = Params.required('SecretData', secretDataC(secretType, subType))(params)
+  const secretData = Params.required(params, 'SecretData', secretDataC(secretType, subType))
   if (E.isLeft(secretData)) return secretData
-  const tags = Params.optional('Tags', TagsC)(params)
+  const tags = Params.optional(params, 'Tags', TagsC)
   if (E.isLeft(tags)) return tags
   const rotation = decodeRotation(secretType, params)
   if (E.isLeft(rotation)) return rotation
-  const policy = Params.optional('Policy', PolicyC)(params)
+  const policy = Params.optional(params, 'Policy', PolicyC)
   if (E.isLeft(policy)) return policy
   const secretName = resolveName(name.right, extendedConfig.right)
   if (E.isLeft(secretName)) return secretName
@@ -185,11 +185,11 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Creat
   }
   if (extendedConfig.right !== undefined) command.extendedConfig = extendedConfig.right
   if (policy.right !== undefined) command.policy = policy.right
-  const description = Params.lookup('Description')(params)
+  const description = Params.lookup(params, 'Description')
   if (description !== undefined) command.description = description
-  const encryptionKeyId = Params.lookup('EncryptionKeyId')(params)
+  const encryptionKeyId = Params.lookup(params, 'EncryptionKeyId')
   if (encryptionKeyId !== undefined) command.encryptionKeyId = encryptionKeyId
-  const dkmsInstanceId = Params.lookup('DKMSInstanceId')(params)
+  const dkmsInstanceId = Params.lookup(params, 'DKMSInstanceId')
   if (dkmsInstanceId !== undefined) command.dkmsInstanceId = dkmsInstanceId
   return E.right(command)
 }
@@ -369,7 +369,7 @@ const resolveName = (
 // Plain early returns rather than a pipe of E.map and E.filterOrElse, as in `decode` above: every
 // CreateSecret runs this, and each fp-ts combinator call allocates its closures (0.6 µs here).
 const decodeDataType = (secretType: SecretType, params: Params.Params): E.Either<ApiError.ApiError, SecretDataType> => {
-  const decoded = Params.optional('SecretDataType', SecretDataTypeC)(params)
+  const decoded = Params.optional(params, 'SecretDataType', SecretDataTypeC)
   if (E.isLeft(decoded)) return decoded
   const dataType = decoded.right ?? 'text'
   return secretType === 'Generic' || dataType === 'text'
@@ -626,12 +626,12 @@ export const rotationIntervalC = (minSeconds: number, maxSeconds: number): t.Typ
 export const RotationIntervalC = rotationIntervalC(limits.minRotationSeconds, limits.maxRotationSeconds)
 
 const decodeRotation = (secretType: SecretType, params: Params.Params): E.Either<ApiError.ApiError, Rotation> => {
-  const enable = Params.optional('EnableAutomaticRotation', BooleanC)(params)
+  const enable = Params.optional(params, 'EnableAutomaticRotation', BooleanC)
   if (E.isLeft(enable)) return enable
   if (enable.right !== 'true') return E.right({ enabled: false })
   // Generic secrets rotate by PutSecretValue only (seed 000).
   if (secretType === 'Generic') return E.left(ApiError.unsupportedOperation())
-  const interval = Params.required('RotationInterval', RotationIntervalC)(params)
+  const interval = Params.required(params, 'RotationInterval', RotationIntervalC)
   return E.isLeft(interval) ? interval : E.right({ enabled: true, intervalSeconds: interval.right })
 }
 

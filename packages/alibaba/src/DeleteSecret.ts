@@ -96,13 +96,13 @@ export const RecoveryWindowInDaysC = new t.Type<number, string, string>(
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, DeleteSecretCommand> =>
   pipe(
     E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('force', () => Params.optional('ForceDeleteWithoutRecovery', BooleanC)(params)),
+    E.bind('secretName', () => Params.required(params, 'SecretName', t.string)),
+    E.bind('force', () => Params.optional(params, 'ForceDeleteWithoutRecovery', BooleanC)),
     E.bind('deletion', ({ force }): E.Either<ApiError.ApiError, Deletion> =>
       force === 'true'
         ? E.right({ force: true })
         : pipe(
-            Params.optional('RecoveryWindowInDays', RecoveryWindowInDaysC)(params),
+            Params.optional(params, 'RecoveryWindowInDays', RecoveryWindowInDaysC),
             E.map((days): Deletion => ({ force: false, recoveryWindowInDays: days ?? recoveryWindow.defaultDays })),
           ),
     ),

@@ -45,9 +45,9 @@ export interface DescribeSecretCommand {
  * @since 0.1.0
  */
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, DescribeSecretCommand> => {
-  const secretName = Params.required('SecretName', t.string)(params)
+  const secretName = Params.required(params, 'SecretName', t.string)
   if (E.isLeft(secretName)) return secretName
-  const fetchTags = Params.optional('FetchTags', BooleanC)(params)
+  const fetchTags = Params.optional(params, 'FetchTags', BooleanC)
   if (E.isLeft(fetchTags)) return fetchTags
   return E.right({ _tag: 'DescribeSecret', secretName: secretName.right, fetchTags: fetchTags.right === 'true' })
 }

@@ -77,17 +77,17 @@ const classFlags: ReadonlyArray<readonly [string, Password.CharacterClass]> = [
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetRandomPasswordCommand> =>
   pipe(
     E.Do,
-    E.bind('length', () => Params.optional('PasswordLength', PasswordLengthC)(params)),
+    E.bind('length', () => Params.optional(params, 'PasswordLength', PasswordLengthC)),
     E.bind('excludeClasses', () =>
       pipe(
         classFlags,
         E.traverseArray(([name, cls]) =>
-          E.map((flag) => (flag === 'true' ? [cls] : []))(Params.optional(name, BooleanC)(params)),
+          E.map((flag) => (flag === 'true' ? [cls] : []))(Params.optional(params, name, BooleanC)),
         ),
         E.map((excluded) => new Set(excluded.flat())),
       ),
     ),
-    E.bind('requireEach', () => Params.optional('RequireEachIncludedType', BooleanC)(params)),
+    E.bind('requireEach', () => Params.optional(params, 'RequireEachIncludedType', BooleanC)),
     E.filterOrElse(
       (d) => d.excludeClasses.size < classFlags.length,
       () => ApiError.invalidParameters('Every character class is excluded.'),
@@ -95,7 +95,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetRa
     E.flatMap((d) =>
       pipe(
         Password.alphabet({
-          excludeCharacters: Params.lookup('ExcludeCharacters')(params) ?? '',
+          excludeCharacters: Params.lookup(params, 'ExcludeCharacters') ?? '',
           excludeClasses: d.excludeClasses,
         }),
         E.mapLeft(() => ApiError.invalidParameter('ExcludeCharacters', 'It excludes every character that is left.')),

@@ -49,7 +49,7 @@ export interface GetSecretPolicyCommand {
  */
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetSecretPolicyCommand> =>
   pipe(
-    Params.required('SecretName', t.string)(params),
+    Params.required(params, 'SecretName', t.string),
     E.map((secretName): GetSecretPolicyCommand => ({
       _tag: 'GetSecretPolicy',
       secretName,

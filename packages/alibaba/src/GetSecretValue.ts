@@ -52,17 +52,17 @@ export interface GetSecretValueCommand {
  * @since 0.1.0
  */
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, GetSecretValueCommand> => {
-  const secretName = Params.required('SecretName', t.string)(params)
+  const secretName = Params.required(params, 'SecretName', t.string)
   if (E.isLeft(secretName)) return secretName
-  const fetchExtendedConfig = Params.optional('FetchExtendedConfig', BooleanC)(params)
+  const fetchExtendedConfig = Params.optional(params, 'FetchExtendedConfig', BooleanC)
   if (E.isLeft(fetchExtendedConfig)) return fetchExtendedConfig
-  const dryRun = Params.optional('DryRun', BooleanC)(params)
+  const dryRun = Params.optional(params, 'DryRun', BooleanC)
   if (E.isLeft(dryRun)) return dryRun
   return E.right({
     _tag: 'GetSecretValue',
     secretName: secretName.right,
-    ...Params.present('versionId', Params.lookup('VersionId')(params)),
-    ...Params.present('versionStage', Params.lookup('VersionStage')(params)),
+    ...Params.present('versionId', Params.lookup(params, 'VersionId')),
+    ...Params.present('versionStage', Params.lookup(params, 'VersionStage')),
     fetchExtendedConfig: fetchExtendedConfig.right === 'true',
     dryRun: dryRun.right === 'true',
   })

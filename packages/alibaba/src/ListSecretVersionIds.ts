@@ -69,10 +69,10 @@ export const paging = {
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, ListSecretVersionIdsCommand> =>
   pipe(
     E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('includeDeprecated', () => Params.optional('IncludeDeprecated', BooleanC)(params)),
-    E.bind('pageNumber', () => Params.optional('PageNumber', PageNumberC)(params)),
-    E.bind('pageSize', () => Params.optional('PageSize', PageSizeC)(params)),
+    E.bind('secretName', () => Params.required(params, 'SecretName', t.string)),
+    E.bind('includeDeprecated', () => Params.optional(params, 'IncludeDeprecated', BooleanC)),
+    E.bind('pageNumber', () => Params.optional(params, 'PageNumber', PageNumberC)),
+    E.bind('pageSize', () => Params.optional(params, 'PageSize', PageSizeC)),
     E.map((d): ListSecretVersionIdsCommand => ({
       _tag: 'ListSecretVersionIds',
       secretName: d.secretName,

@@ -179,13 +179,13 @@ export const FiltersC = new t.Type<ReadonlyArray<Filter>, string, string>(
  * @since 0.1.0
  */
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, ListSecretsCommand> => {
-  const fetchTags = Params.optional('FetchTags', BooleanC)(params)
+  const fetchTags = Params.optional(params, 'FetchTags', BooleanC)
   if (E.isLeft(fetchTags)) return fetchTags
-  const pageNumber = Params.optional('PageNumber', PageNumberC)(params)
+  const pageNumber = Params.optional(params, 'PageNumber', PageNumberC)
   if (E.isLeft(pageNumber)) return pageNumber
-  const pageSize = Params.optional('PageSize', PageSizeC)(params)
+  const pageSize = Params.optional(params, 'PageSize', PageSizeC)
   if (E.isLeft(pageSize)) return pageSize
-  const filters = Params.optional('Filters', FiltersC)(params)
+  const filters = Params.optional(params, 'Filters', FiltersC)
   if (E.isLeft(filters)) return filters
   return E.right({
     _tag: 'ListSecrets',

@@ -85,7 +85,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, ListT
     decodeScope(params),
     E.bind('resourceIds', () => decodeResourceIds(params, false)),
     E.bind('tags', () => Tagging.tagList(params, true)),
-    E.bind('offset', () => offsetOf(Params.lookup('NextToken')(params))),
+    E.bind('offset', () => offsetOf(Params.lookup(params, 'NextToken'))),
     E.map((d): ListTagResourcesCommand => ({
       _tag: 'ListTagResources',
       regionId: d.regionId,

@@ -69,15 +69,15 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, PutSe
   // A gateway reports a missing required parameter before it looks at any value.
   const missing = Params.firstMissing(params, ['SecretName', 'VersionId', 'SecretData'])
   if (missing !== undefined) return E.left(missing)
-  const secretName = Params.required('SecretName', t.string)(params)
+  const secretName = Params.required(params, 'SecretName', t.string)
   if (E.isLeft(secretName)) return secretName
-  const versionId = Params.required('VersionId', VersionIdC)(params)
+  const versionId = Params.required(params, 'VersionId', VersionIdC)
   if (E.isLeft(versionId)) return versionId
-  const secretData = Params.required('SecretData', secretDataC('Generic', undefined))(params)
+  const secretData = Params.required(params, 'SecretData', secretDataC('Generic', undefined))
   if (E.isLeft(secretData)) return secretData
-  const dataType = Params.optional('SecretDataType', SecretDataTypeC)(params)
+  const dataType = Params.optional(params, 'SecretDataType', SecretDataTypeC)
   if (E.isLeft(dataType)) return dataType
-  const versionStages = Params.optional('VersionStages', VersionStagesC)(params)
+  const versionStages = Params.optional(params, 'VersionStages', VersionStagesC)
   if (E.isLeft(versionStages)) return versionStages
   return E.right({
     _tag: 'PutSecretValue',

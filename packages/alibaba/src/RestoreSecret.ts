@@ -43,6 +43,6 @@ export interface RestoreSecretCommand {
  */
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, RestoreSecretCommand> =>
   pipe(
-    Params.required('SecretName', t.string)(params),
+    Params.required(params, 'SecretName', t.string),
     E.map((secretName): RestoreSecretCommand => ({ _tag: 'RestoreSecret', secretName })),
   )

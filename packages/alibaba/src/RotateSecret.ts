@@ -52,8 +52,8 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Rotat
   if (missing !== undefined) return E.left(missing)
   return pipe(
     E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('versionId', () => Params.required('VersionId', VersionIdC)(params)),
+    E.bind('secretName', () => Params.required(params, 'SecretName', t.string)),
+    E.bind('versionId', () => Params.required(params, 'VersionId', VersionIdC)),
     E.map((d): RotateSecretCommand => ({ _tag: 'RotateSecret', secretName: d.secretName, versionId: d.versionId })),
   )
 }

@@ -64,7 +64,7 @@ export const defaultPolicyName = 'default'
  * @since 0.1.0
  */
 export const namesDefaultPolicy = (params: Params.Params): boolean => {
-  const name = Params.lookup('PolicyName')(params)
+  const name = Params.lookup(params, 'PolicyName')
   return name === undefined || name === defaultPolicyName
 }
 
@@ -82,13 +82,13 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, SetSe
   if (missing !== undefined) return E.left(missing)
   return pipe(
     E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
+    E.bind('secretName', () => Params.required(params, 'SecretName', t.string)),
     E.tap(() =>
       namesDefaultPolicy(params)
         ? E.right(undefined)
         : E.left(ApiError.invalidParameter('PolicyName', `It must be ${defaultPolicyName}.`)),
     ),
-    E.bind('policy', () => Params.required('Policy', PolicyC)(params)),
+    E.bind('policy', () => Params.required(params, 'Policy', PolicyC)),
     E.map((d): SetSecretPolicyCommand => ({ _tag: 'SetSecretPolicy', secretName: d.secretName, policy: d.policy })),
   )
 }

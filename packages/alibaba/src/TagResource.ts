@@ -84,7 +84,7 @@ export const TagKeysC = new t.Type<ReadonlyArray<string>, string, string>(
  */
 export const decodeResource = (params: Params.Params): E.Either<ApiError.ApiError, string> => {
   const given = (['KeyId', 'SecretName', 'CertificateId'] as const).filter(
-    (name) => Params.lookup(name)(params) !== undefined,
+    (name) => Params.lookup(params, name) !== undefined,
   )
   const [first, second] = given
   if (first === undefined) return E.left(ApiError.missingParameter('SecretName'))
@@ -92,7 +92,7 @@ export const decodeResource = (params: Params.Params): E.Either<ApiError.ApiErro
     return E.left(ApiError.invalidParameter(second, 'Give exactly one of KeyId, SecretName and CertificateId.'))
   }
   return first === 'SecretName'
-    ? Params.required('SecretName', t.string)(params)
+    ? Params.required(params, 'SecretName', t.string)
     : E.left(ApiError.unsupportedOperation())
 }
 
@@ -107,7 +107,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, TagRe
   return pipe(
     E.Do,
     E.bind('secretName', () => decodeResource(params)),
-    E.bind('tags', () => Params.required('Tags', TagsC)(params)),
+    E.bind('tags', () => Params.required(params, 'Tags', TagsC)),
     E.map((d): TagResourceCommand => ({ _tag: 'TagResource', secretName: d.secretName, tags: d.tags })),
   )
 }

@@ -58,8 +58,8 @@ export const decodeScope = (params: Params.Params): E.Either<ApiError.ApiError, 
   if (missing !== undefined) return E.left(missing)
   return pipe(
     E.Do,
-    E.bind('regionId', () => Params.required('RegionId', t.string)(params)),
-    E.tap(() => Tagging.secretResourceType(Params.lookup('ResourceType')(params) ?? '')),
+    E.bind('regionId', () => Params.required(params, 'RegionId', t.string)),
+    E.tap(() => Tagging.secretResourceType(Params.lookup(params, 'ResourceType') ?? '')),
   )
 }
 

@@ -54,7 +54,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Untag
   return pipe(
     E.Do,
     E.bind('secretName', () => decodeResource(params)),
-    E.bind('tagKeys', () => Params.required('TagKeys', TagKeysC)(params)),
+    E.bind('tagKeys', () => Params.required(params, 'TagKeys', TagKeysC)),
     E.map((d): UntagResourceCommand => ({ _tag: 'UntagResource', secretName: d.secretName, tagKeys: d.tagKeys })),
   )
 }

@@ -67,7 +67,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Untag
         E.filterOrElse((keys) => keys.every(Tagging.isTagKey), ApiError.invalidTagKey),
       ),
     ),
-    E.bind('all', () => Params.optional('All', BooleanC)(params)),
+    E.bind('all', () => Params.optional(params, 'All', BooleanC)),
     E.map((d): UntagResourcesCommand => ({
       _tag: 'UntagResources',
       regionId: d.regionId,

@@ -86,12 +86,12 @@ export const CustomDataC = new t.Type<Json.JsonParameter, string, string>(
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, UpdateSecretCommand> =>
   pipe(
     E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('customData', () => Params.optional('ExtendedConfig.CustomData', CustomDataC)(params)),
+    E.bind('secretName', () => Params.required(params, 'SecretName', t.string)),
+    E.bind('customData', () => Params.optional(params, 'ExtendedConfig.CustomData', CustomDataC)),
     E.map((d): UpdateSecretCommand => ({
       _tag: 'UpdateSecret',
       secretName: d.secretName,
-      ...Params.present('description', Params.lookup('Description')(params)),
+      ...Params.present('description', Params.lookup(params, 'Description')),
       ...(d.customData === undefined ? {} : { customData: d.customData }),
     })),
   )

@@ -67,12 +67,12 @@ const RotationIntervalC = rotationIntervalC(limits.minRotationSeconds, limits.ma
 export const decode = (params: Params.Params): E.Either<ApiError.ApiError, UpdateSecretRotationPolicyCommand> =>
   pipe(
     E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('enable', () => Params.required('EnableAutomaticRotation', BooleanC)(params)),
+    E.bind('secretName', () => Params.required(params, 'SecretName', t.string)),
+    E.bind('enable', () => Params.required(params, 'EnableAutomaticRotation', BooleanC)),
     E.bind('rotation', ({ enable }): E.Either<ApiError.ApiError, Rotation> =>
       enable === 'true'
         ? pipe(
-            Params.required('RotationInterval', RotationIntervalC)(params),
+            Params.required(params, 'RotationInterval', RotationIntervalC),
             E.map((intervalSeconds) => ({ enabled: true, intervalSeconds })),
           )
         : E.right({ enabled: false }),

@@ -79,10 +79,10 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Updat
   if (missing !== undefined) return E.left(missing)
   return pipe(
     E.Do,
-    E.bind('secretName', () => Params.required('SecretName', t.string)(params)),
-    E.bind('versionStage', () => Params.required('VersionStage', StageLabelC)(params)),
-    E.bind('removeFromVersion', () => Params.optional('RemoveFromVersion', VersionIdC)(params)),
-    E.bind('moveToVersion', () => Params.optional('MoveToVersion', VersionIdC)(params)),
+    E.bind('secretName', () => Params.required(params, 'SecretName', t.string)),
+    E.bind('versionStage', () => Params.required(params, 'VersionStage', StageLabelC)),
+    E.bind('removeFromVersion', () => Params.optional(params, 'RemoveFromVersion', VersionIdC)),
+    E.bind('moveToVersion', () => Params.optional(params, 'MoveToVersion', VersionIdC)),
     // These two checks repeat the core's (Secret.moveStage: StageMoveUnspecified, ProtectedStageLabel)
     // on purpose: here they answer 400 before the secret is read, so a malformed request is 400
     // even for a secret that does not exist (404), as a gateway would answer.
