@@ -71,34 +71,28 @@ export const requestId: (random: Random.Random) => string = Random.uuid
  * A source of request ids: lower-case UUIDs v4, their bytes drawn from `random` 256 ids at a time.
  * Drawing 16 bytes per request cost more than formatting them (a Web Crypto call each: 13% of a
  * GetSecretValue in a CPU profile); a request id is not a secret, so holding the next ones in memory
- * costs nothing. The ids are formatted 16 at a time into one text (`Random.uuids`), and each id is a
- * slice of it. V8 keeps a slice's whole text alive while the slice lives, so the text is kept short:
- * a caller that keeps one response in a batch keeps 576 characters with it, not 9,216.
+ * costs nothing. The ids are formatted 16 at a time into one text (`Random.uuidsOf`), and each id is
+ * a slice of it. V8 keeps a slice's whole text alive while the slice lives, so the text is kept
+ * short: a caller that keeps one response in a batch keeps 576 characters with it, not 9,216.
  *
  * @category destructors
  * @since 0.1.0
  */
 export const requestIds = (random: Random.Random): (() => string) => {
-  const drawn = 256
-  const formatted = 16
+  const drawnBytes = 16 * 256 // the bytes of 256 ids
+  const formattedBytes = 16 * 16 // the bytes of the 16 ids in one text
   let bytes: Uint8Array = new Uint8Array(0)
   let used = 0
-  // Hands `Random.uuids` the drawn bytes in turn; it only reads them.
-  const draws: Random.Random = {
-    bytes: (length) => {
-      if (used + length > bytes.length) {
-        bytes = random.bytes(16 * drawn)
-        used = 0
-      }
-      used += length
-      return bytes.subarray(used - length, used)
-    },
-  }
   let ids = ''
   let at = 0
   return () => {
     if (at >= ids.length) {
-      ids = Random.uuids(draws, formatted)
+      if (used >= bytes.length) {
+        bytes = random.bytes(drawnBytes)
+        used = 0
+      }
+      ids = Random.uuidsOf(bytes.subarray(used, used + formattedBytes))
+      used += formattedBytes
       at = 0
     }
     const id = ids.slice(at, at + Random.uuidLength)

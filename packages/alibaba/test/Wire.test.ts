@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { runs } from '../../../test/support/runs.js'
+import { uuidOf } from '../../../test/support/uuid.js'
 import * as Wire from '../src/Wire.js'
 
 describe('Wire.date', () => {
@@ -43,15 +44,6 @@ describe('Wire.date', () => {
 })
 
 describe('Wire.requestId and Wire.requestIds', () => {
-  // The bytes as hex, cut into a UUID's groups, with the version nibble 4 and the variant bits 10.
-  const expected = (bytes: Uint8Array): string => {
-    const b = Uint8Array.from(bytes)
-    b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
-    b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
-    const hex = Buffer.from(b).toString('hex')
-    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-')
-  }
-
   // A source that hands out `draws` in turn and records the lengths asked for.
   const replaying = (draws: ReadonlyArray<Uint8Array>) => {
     const asked: Array<number> = []
@@ -71,7 +63,7 @@ describe('Wire.requestId and Wire.requestIds', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (bytes) => {
         const { random, asked } = replaying([bytes])
-        expect(Wire.requestId(random)).toBe(expected(bytes))
+        expect(Wire.requestId(random)).toBe(uuidOf(bytes))
         expect(asked).toStrictEqual([16])
       }),
       { numRuns: runs(500) },
@@ -87,7 +79,7 @@ describe('Wire.requestId and Wire.requestIds', () => {
           const next = Wire.requestIds(random)
           const ids = Array.from({ length: 2 * 256 }, () => next())
           const want = batches.flatMap((batch) =>
-            Array.from({ length: 256 }, (_, i) => expected(batch.subarray(16 * i, 16 * i + 16))),
+            Array.from({ length: 256 }, (_, i) => uuidOf(batch.subarray(16 * i, 16 * i + 16))),
           )
           expect(ids).toStrictEqual(want)
           expect(asked).toStrictEqual([16 * 256, 16 * 256])

@@ -91,16 +91,16 @@ export const integerBelow =
   }
 
 /**
- * `count` lower-case UUIDs v4 made of one draw of `16 * count` bytes (their version and variant bits
- * set), one after the other in one text of 36 characters each: a caller that hands out ids in
- * batches slices them from it. The text is written as ASCII into one buffer and decoded once, rather
- * than put together from two-digit strings.
+ * The lower-case UUIDs v4 made of each 16 bytes of `bytes` in turn (their version and variant bits
+ * set; a shorter rest is left out), one after the other in one text of 36 characters each: a caller
+ * that hands out ids in batches draws the bytes once and slices the ids from the text. The text is
+ * written as ASCII into one buffer and decoded once, rather than put together from two-digit strings.
  *
  * @category destructors
  * @since 0.1.0
  */
-export const uuids = (random: Random, count: number): string => {
-  const bytes = random.bytes(16 * count)
+export const uuidsOf = (bytes: Uint8Array): string => {
+  const count = Math.floor(bytes.length / 16)
   const out = new Uint8Array(count * uuidLength)
   let o = 0
   for (let b = 0; b < 16 * count; b += 16) {
@@ -121,7 +121,7 @@ export const uuids = (random: Random, count: number): string => {
  * @category destructors
  * @since 0.1.0
  */
-export const uuid = (random: Random): string => uuids(random, 1)
+export const uuid = (random: Random): string => uuidsOf(random.bytes(16))
 
 /**
  * The length of a UUID's text.
