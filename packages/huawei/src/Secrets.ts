@@ -16,7 +16,7 @@ import * as CsmsError from './CsmsError.js'
 import * as Dialect from './Dialect.js'
 import * as Engine from './Engine.js'
 import { type Request, param } from './Request.js'
-import type { SecretRecord, SecretType } from './SecretRecord.js'
+import type { SealedValue, SecretRecord, SecretType } from './SecretRecord.js'
 import * as SecretValues from './SecretValues.js'
 import * as Wire from './Wire.js'
 
@@ -137,46 +137,13 @@ export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
           env.creating(
             Engine.transact(env, body.name, (current) => {
               if (O.isSome(current)) return TE.left(nameTaken(current.value.record))
-              const versionId = 'v1' as VersionId.VersionId
               return pipe(
                 checkQuota(env),
                 TE.flatMap(() => shownKeyId(env, body.kms_key_id)),
                 TE.flatMap((kmsKeyId) =>
                   pipe(
-                    SecretValues.seal(env, kmsKeyId, { secretName: body.name, versionId }, value),
-                    TE.map((sealed): SecretRecord => {
-                      const secretType = body.secret_type ?? 'COMMON'
-                      const autoRotation = body.auto_rotation ?? false
-                      const period = body.rotation_period
-                      return {
-                        secret: Secret.create(Dialect.rules)(body.name, {
-                          versionId,
-                          createdAt: env.now,
-                          value: sealed,
-                        }),
-                        id: Wire.uuid(env.random),
-                        state: 'ENABLED',
-                        kmsKeyId,
-                        description: body.description ?? '',
-                        secretType,
-                        autoRotation,
-                        ...(period === undefined ? {} : { rotationPeriod: period.text }),
-                        ...(body.rotation_config === undefined ? {} : { rotationConfig: body.rotation_config }),
-                        ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
-                        ...(autoRotation && period !== undefined
-                          ? { nextRotationTime: env.now + period.seconds * 1000 }
-                          : {}),
-                        eventSubscriptions: body.event_subscriptions ?? [],
-                        enterpriseProjectId: body.enterprise_project_id ?? '0',
-                        updateTime: env.now,
-                        lastVersion: 1,
-                        expireTimes: {},
-                        expiryNotified: {},
-                        stageTimes: { [Dialect.currentStage]: env.now },
-                        tags: [],
-                        tasks: [],
-                      }
-                    }),
+                    SecretValues.seal(env, kmsKeyId, { secretName: body.name, versionId: firstVersionId }, value),
+                    TE.map((sealed) => newRecord(env, body, kmsKeyId, sealed)),
                   ),
                 ),
                 TE.map((record) => Engine.commit(record, { secret: Wire.secret(record) })),
@@ -416,6 +383,42 @@ export const checkQuota =
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/** The id of a new secret's first version. */
+const firstVersionId = 'v1' as VersionId.VersionId
+
+/** The record of a secret created from `body` at `env.now`, its first value `sealed` under `kmsKeyId`. */
+const newRecord = (
+  env: Engine.Env,
+  body: Body.Decoded<typeof createFields>,
+  kmsKeyId: string,
+  sealed: SealedValue,
+): SecretRecord => {
+  const autoRotation = body.auto_rotation ?? false
+  const period = body.rotation_period
+  return {
+    secret: Secret.create(Dialect.rules)(body.name, { versionId: firstVersionId, createdAt: env.now, value: sealed }),
+    id: Wire.uuid(env.random),
+    state: 'ENABLED',
+    kmsKeyId,
+    description: body.description ?? '',
+    secretType: body.secret_type ?? 'COMMON',
+    autoRotation,
+    ...(period === undefined ? {} : { rotationPeriod: period.text }),
+    ...(body.rotation_config === undefined ? {} : { rotationConfig: body.rotation_config }),
+    ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
+    ...(autoRotation && period !== undefined ? { nextRotationTime: env.now + period.seconds * 1000 } : {}),
+    eventSubscriptions: body.event_subscriptions ?? [],
+    enterpriseProjectId: body.enterprise_project_id ?? '0',
+    updateTime: env.now,
+    lastVersion: 1,
+    expireTimes: {},
+    expiryNotified: {},
+    stageTimes: { [Dialect.currentStage]: env.now },
+    tags: [],
+    tasks: [],
+  }
+}
 
 /** Scheduling and cancelling a deletion: `next` decides the record from the one stored. */
 const changeState = (
