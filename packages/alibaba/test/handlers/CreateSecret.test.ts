@@ -207,7 +207,7 @@ describe('every write', () => {
       EnableAutomaticRotation: 'true',
       RotationInterval: rds.RotationInterval,
     })()
-    expect(E.isRight(enabled)).toBe(true)
+    expect(withoutRequestId(enabled)).toStrictEqual(E.right({ SecretName: rds.SecretName }))
     clock.advance(days(31))
     const rotated = await engine.request('GetSecretValue', { SecretName: rds.SecretName })()
     expect(E.map((b: Record<string, unknown>) => b['VersionId'] !== 'v1')(rotated)).toStrictEqual(E.right(true))
