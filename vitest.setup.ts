@@ -5,8 +5,9 @@ import { Redacted } from '@secrets-engine/core'
 // fast-check prints the seed and the shrunk counterexample of any failing property.
 // Replay a failure with FC_SEED=<seed> (and FC_PATH=<path>) in front of the test command.
 // CI runs with a fixed seed so that its result is reproducible. FC_NUM_RUNS sets fast-check's global
-// numRuns, which a property that passes its own count ignores: this repository's properties and
-// conformance suites pass their counts through `runs` (test/support/runs.ts), which lets it win.
+// numRuns, which a property that passes its own count ignores: the root tests' properties and the
+// conformance suites run against our engine and server pass their counts through `runs`
+// (test/support/runs.ts), which lets it win; other properties keep the counts they set.
 const seed =
   process.env['FC_SEED'] !== undefined ? Number(process.env['FC_SEED']) : process.env['CI'] ? 20261125 : undefined
 const path = process.env['FC_PATH']
