@@ -19,6 +19,7 @@ import { cloneSuffix } from './Credentials.js'
 import * as Dialect from './Dialect.js'
 import * as Json from './Json.js'
 import * as Params from './Params.js'
+import * as Wire from './Wire.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -84,8 +85,16 @@ export interface CreateSecretRequest {
  */
 export interface CreateSecretCommand {
   readonly _tag: 'CreateSecret'
-  /** For RAMCredentials: `acs/ram/user/<UserName>`, built from `ExtendedConfig`. */
+  /**
+   * For RAMCredentials: `acs/ram/user/<UserName>`, built from `ExtendedConfig`. A `SecretName` given
+   * as an ARN is the name inside it.
+   */
   readonly secretName: SecretName.SecretName
+  /**
+   * The region and account of the ARN that `SecretName` was given as, if it was: the engine, which
+   * knows its own, refuses an ARN of any other.
+   */
+  readonly arnScope?: ArnScope
   readonly versionId: VersionId.VersionId
   /** The secret value: it prints as `<redacted>`; `Redacted.value` reveals it. */
   readonly secretData: Redacted.Redacted<string>
@@ -183,6 +192,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Creat
     tags: tags.right ?? [],
     rotation: rotation.right,
   }
+  if (!name.right.auto && name.right.arnScope !== undefined) command.arnScope = name.right.arnScope
   if (extendedConfig.right !== undefined) command.extendedConfig = extendedConfig.right
   if (policy.right !== undefined) command.policy = policy.right
   const description = Params.lookup(params, 'Description')
@@ -277,8 +287,18 @@ export const BooleanC = t.keyof({ true: null, false: null }, 'true or false')
 // codecs: SecretName and VersionId
 // -------------------------------------------------------------------------------------
 
-/** `$Auto` (RAMCredentials: the name is built from ExtendedConfig) or a name. */
-type NameRequest = { readonly auto: true } | { readonly auto: false; readonly name: SecretName.SecretName }
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface ArnScope {
+  readonly region: string
+  readonly accountId: string
+}
+
+/** `$Auto` (RAMCredentials: the name is built from ExtendedConfig) or a name, given as itself or in an ARN. */
+type NameRequest =
+  { readonly auto: true } | { readonly auto: false; readonly name: SecretName.SecretName; readonly arnScope?: ArnScope }
 
 /**
  * A codec per secret type, built on first use and shared after: an io-ts `Type` binds its methods
@@ -314,7 +334,11 @@ const secretNameC = perSecretType(
             ? t.success({ auto: true })
             : t.failure(s, c, `A RAMCredentials secret name must be "${autoName}".`)
         }
-        const name = SecretName.fromString(Dialect.secretNameRule)(s)
+        // An ARN stands for the name inside it (every SecretName parameter accepts one); the name is
+        // checked as any other, and its region and account by the engine (see `arnScope`).
+        const arn = s.startsWith('acs:kms:') ? Wire.arnParts(s) : undefined
+        const text = arn === undefined ? s : arn.name
+        const name = SecretName.fromString(Dialect.secretNameRule)(text)
         if (E.isLeft(name)) {
           return t.failure(
             s,
@@ -322,13 +346,15 @@ const secretNameC = perSecretType(
             name.left._tag === 'InvalidSecretName' ? textProblemReason[name.left.problem] : undefined,
           )
         }
-        if (secretType === 'ECS' && !s.startsWith('acs/ecs/')) {
+        if (secretType === 'ECS' && !text.startsWith('acs/ecs/')) {
           return t.failure(s, c, 'An ECS secret name must start with "acs/ecs/".')
         }
-        if (secretType !== 'ECS' && s.startsWith('acs/')) {
+        if (secretType !== 'ECS' && text.startsWith('acs/')) {
           return t.failure(s, c, `A ${secretType} secret name must not start with "acs/".`)
         }
-        return t.success({ auto: false, name: name.right })
+        return arn === undefined
+          ? t.success({ auto: false, name: name.right })
+          : t.success({ auto: false, name: name.right, arnScope: { region: arn.region, accountId: arn.accountId } })
       },
       (n) => (n.auto ? autoName : n.name),
     ),

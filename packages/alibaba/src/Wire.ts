@@ -110,13 +110,31 @@ export const requestIds = (random: Random.Random): (() => string) => {
  */
 export const nameFromReference = (region: string, accountId: string, reference: string): string | undefined => {
   if (!reference.startsWith('acs:kms:')) return reference
-  const prefix = `acs:kms:${region}:${accountId}:secret/`
-  return reference.startsWith(prefix) && reference.length > prefix.length ? reference.slice(prefix.length) : undefined
+  const arn = arnParts(reference)
+  return arn !== undefined && arn.region === region && arn.accountId === accountId ? arn.name : undefined
+}
+
+/**
+ * The region, account id and name of an ARN `acs:kms:<region>:<accountId>:secret/<name>`, or
+ * undefined for any other text.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const arnParts = (
+  text: string,
+): { readonly region: string; readonly accountId: string; readonly name: string } | undefined => {
+  const match = arnPattern.exec(text)
+  if (match === null) return undefined
+  const [, region = '', accountId = '', name = ''] = match
+  return { region, accountId, name }
 }
 
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+const arnPattern = /^acs:kms:([^:]*):([^:]*):secret\/(.+)$/
 
 /** Two digits, for the months, days, hours, minutes and seconds of a date. */
 const twoDigits = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'))

@@ -89,3 +89,30 @@ describe('Wire.requestId and Wire.requestIds', () => {
     )
   })
 })
+
+describe('Wire.arnParts and Wire.nameFromReference', () => {
+  it('reads the region, account and name of an ARN, and nothing else', () => {
+    expect(Wire.arnParts('acs:kms:cn-hangzhou:1234567890123456:secret/app/db:1')).toStrictEqual({
+      region: 'cn-hangzhou',
+      accountId: '1234567890123456',
+      name: 'app/db:1',
+    })
+    for (const text of [
+      'db',
+      'acs:kms:cn-hangzhou:1:secret/',
+      'acs:kms:cn-hangzhou:1:key/k',
+      'x:acs:kms:r:a:secret/n',
+    ]) {
+      expect(Wire.arnParts(text)).toBeUndefined()
+    }
+  })
+
+  it('gives a name as itself, and the name inside an ARN of this region and account only', () => {
+    const name = (reference: string) => Wire.nameFromReference('cn-hangzhou', '12', reference)
+    expect(name('db')).toBe('db')
+    expect(name('acs:kms:cn-hangzhou:12:secret/db')).toBe('db')
+    expect(name('acs:kms:cn-shanghai:12:secret/db')).toBeUndefined()
+    expect(name('acs:kms:cn-hangzhou:13:secret/db')).toBeUndefined()
+    expect(name('acs:kms:cn-hangzhou:12:secret/')).toBeUndefined()
+  })
+})

@@ -58,6 +58,13 @@ export const handle =
   // compare-and-set guards one secret, not the count. While no other CreateSecret waits there, the
   // queue costs no extra promise hop.
   async () => {
+    const { arnScope } = command
+    if (
+      arnScope !== undefined &&
+      (arnScope.region !== env.config.region || arnScope.accountId !== env.config.accountId)
+    ) {
+      return E.left(ApiError.invalidParameter('SecretName', 'An ARN must be of this region and account.'))
+    }
     if (command.dkmsInstanceId !== undefined && !env.config.dkmsInstances.has(command.dkmsInstanceId)) {
       return E.left(ApiError.dkmsInstanceNotFound())
     }

@@ -62,6 +62,40 @@ describe('CreateSecret end to end', () => {
     )
   })
 
+  it('takes the name inside an ARN of its own region and account, and refuses any other ARN', async () => {
+    const { engine, store } = testEngine()
+    const arn = (name: string, region = 'cn-hangzhou', account = '1234567890123456') =>
+      `acs:kms:${region}:${account}:secret/${name}`
+    expect(
+      withoutRequestId(await engine.request('CreateSecret', { ...generic, SecretName: arn('by-arn') })()),
+    ).toStrictEqual(E.right({ Arn: arn('by-arn'), SecretName: 'by-arn', VersionId: 'v1', SecretType: 'Generic' }))
+    const read = await engine.request('GetSecretValue', { SecretName: 'by-arn' })()
+    expect(E.map((b: Record<string, unknown>) => b['SecretData'])(read)).toStrictEqual(E.right(generic.SecretData))
+    // The ARN of a live secret, then of one in its deletion window, names that secret.
+    expect(await engine.request('CreateSecret', { ...generic, SecretName: arn('by-arn') })()).toStrictEqual(
+      E.left(ApiErrors.resourceExist()),
+    )
+    await engine.request('DeleteSecret', { SecretName: 'by-arn' })()
+    expect(await engine.request('CreateSecret', { ...generic, SecretName: arn('by-arn') })()).toStrictEqual(
+      E.left(ApiErrors.resourceInDeleteWindow()),
+    )
+    const before = store.snapshot()
+    const otherScope = ApiErrors.invalidParameter('SecretName', 'An ARN must be of this region and account.')
+    for (const other of [arn('elsewhere', 'cn-shanghai'), arn('elsewhere', 'cn-hangzhou', '1')]) {
+      expect(await engine.request('CreateSecret', { ...generic, SecretName: other })()).toStrictEqual(
+        E.left(otherScope),
+      )
+    }
+    // The name inside is checked as any name is.
+    expect(await engine.request('CreateSecret', { ...generic, SecretName: arn('a b') })()).toStrictEqual(
+      E.left(ApiErrors.invalidParameter('SecretName', 'It may contain only letters, digits and _ / + = . - @')),
+    )
+    expect(await engine.request('CreateSecret', { ...generic, SecretName: arn('acs/x') })()).toStrictEqual(
+      E.left(ApiErrors.invalidParameter('SecretName', 'A Generic secret name must not start with "acs/".')),
+    )
+    expect(store.snapshot()).toStrictEqual(before)
+  })
+
   it('refuses an unknown key with 404 and an unknown KMS instance with 403', async () => {
     const { engine } = testEngine()
     expect(await engine.request('CreateSecret', { ...generic, EncryptionKeyId: 'key-nope' })()).toStrictEqual(
