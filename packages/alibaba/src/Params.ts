@@ -35,8 +35,8 @@ export type Params = Readonly<Record<string, string>>
 // -------------------------------------------------------------------------------------
 
 /**
- * Accepts a plain object (or one without prototype) whose own enumerable values are all strings;
- * anything else is `InvalidParameter`. Exceptions (a throwing getter or proxy) become errors here,
+ * Accepts a plain object (or one without prototype) whose own enumerable values are all strings,
+ * or undefined for an absent parameter; anything else is `InvalidParameter`. Exceptions (a throwing getter or proxy) become errors here,
  * at the edge.
  *
  * @category constructors
@@ -56,6 +56,9 @@ export const fromUnknown = (u: unknown): E.Either<ApiError.ApiError, Params> => 
     // no prototype (checked above) it visits the same names, the own enumerable string keys.
     for (const name in u) {
       const value: unknown = (u as Record<string, unknown>)[name]
+      // A field left undefined (`{ VersionId: opts.versionId }`) is an absent parameter, as the SDKs,
+      // which leave such fields out of the request, make it.
+      if (value === undefined) continue
       if (typeof value !== 'string') return E.left(ApiError.invalidParameter(name, 'It must be a string.'))
       // Plain assignment is safe for every name, `__proto__` included: the record has no prototype,
       // so no inherited `__proto__` setter intercepts it, and it costs less than defineProperty.

@@ -98,6 +98,9 @@ describe('actions and parameters', () => {
       expect(decode(params)).toStrictEqual(notRecord)
     }
     expect(decode({ ...generic, VersionId: 1 })).toStrictEqual(invalid('VersionId', 'It must be a string.'))
+    // A field left undefined is an absent parameter.
+    expect(decode({ ...generic, Description: undefined, Tags: undefined })).toStrictEqual(decode(generic))
+    expect(decode({ ...generic, VersionId: undefined })).toStrictEqual(missing('VersionId'))
     const throwing = new Proxy(
       {},
       {
