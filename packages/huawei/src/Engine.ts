@@ -20,8 +20,10 @@
  *
  * Time is read once per request. Before an operation sees a secret, the secret is brought up to that
  * time: a secret whose scheduled deletion time has passed is removed, and a secret whose automatic
- * rotation is due is rotated. A rotation that fails does not fail the request: the secret keeps its
- * versions, records a FAILED task and tries again one period later, so a broken rotation (a disabled
+ * rotation is due is rotated. The operations that list secrets, rotation tasks or notification
+ * records first bring every secret up to that time (`catchUpAll`), as they show what those steps
+ * leave. A rotation that fails does not fail the request: the secret keeps its versions, records a
+ * FAILED task and tries again at the next period of its schedule, so a broken rotation (a disabled
  * key) never locks a secret. Nothing needs a timer.
  *
  * @since 0.1.0
@@ -223,6 +225,33 @@ export const liveSecrets =
   }
 
 /**
+ * Brings every secret that is behind `env.now` (its deletion time passed, its automatic rotation due,
+ * a version's `expire_time` passed unnoticed) up to it, one after the other, through the same read a
+ * request naming the secret makes, notifications included. The list operations run it first: what
+ * they show (secrets, rotation tasks, notification records) comes from those steps, which would
+ * otherwise wait for a request naming each secret. Store failures become 500 CSMS.0006.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const catchUpAll =
+  (env: Env): TE.TaskEither<CsmsError.CsmsError, void> =>
+  async () => {
+    const behind: Array<string> = []
+    const walked = await Transaction.forEachStored(env.store, storeFailure, ({ name, record }) => {
+      if (dueAt(env.now, record)._tag !== 'Nothing') behind.push(name)
+    })()
+    if (E.isLeft(walked)) return walked
+    // One after the other, in store order: rotations draw from the random source and notifications
+    // are recorded in an order that does not depend on how the store's calls interleave.
+    for (const name of behind) {
+      const read = await Transaction.read(transactor, env, name)()
+      if (E.isLeft(read)) return read
+    }
+    return E.right(undefined)
+  }
+
+/**
  * Whether the project holds fewer than `max` secrets at `env.now`: a secret whose deletion time has
  * passed is gone even while the store still holds it (see `Transaction.hasRoom`).
  *
@@ -308,9 +337,30 @@ const rotation = async (
 }
 
 /**
- * What a secret needs to be up to `env.now`: removed when its deletion time has passed, rotated when
- * its rotation is due, its versions whose `expire_time` has passed marked. Each step notifies once
- * its write holds.
+ * The first step a secret needs to be up to `now`, if any: removal once its deletion time has passed,
+ * else rotation once it is due, else marking the versions whose `expire_time` has passed unnoticed.
+ * `catchUp` takes the step; `catchUpAll` picks the secrets that need one, so the two cannot disagree.
+ */
+type Due =
+  | { readonly _tag: 'Nothing' }
+  | { readonly _tag: 'Expired' }
+  | { readonly _tag: 'RotationDue' }
+  | { readonly _tag: 'ExpiriesDue'; readonly versionIds: ReadonlyArray<string> }
+
+// The steps without data are shared: `dueAt` runs on every request that reads a secret.
+const nothingDue: Due = { _tag: 'Nothing' }
+const expiredDue: Due = { _tag: 'Expired' }
+const rotationDue: Due = { _tag: 'RotationDue' }
+
+const dueAt = (now: number, record: SecretRecord.SecretRecord): Due => {
+  if (SecretRecord.isExpired(now)(record)) return expiredDue
+  if (SecretRecord.isRotationDue(now)(record)) return rotationDue
+  const versionIds = SecretRecord.dueExpiries(now)(record)
+  return versionIds.length === 0 ? nothingDue : { _tag: 'ExpiriesDue', versionIds }
+}
+
+/**
+ * What a secret needs to be up to `env.now` (see `dueAt`). Each step notifies once its write holds.
  */
 const catchUp = (
   env: Env,
@@ -318,19 +368,24 @@ const catchUp = (
 ):
   | Transaction.CatchUp<SecretRecord.SecretRecord>
   | Promise<E.Either<never, Transaction.CatchUp<SecretRecord.SecretRecord>>> => {
-  if (SecretRecord.isExpired(env.now)(record)) {
-    return Transaction.remove(() => env.notify(env, record, 'SECRET_DELETED')())
-  }
-  if (SecretRecord.isRotationDue(env.now)(record)) return rotation(env, record)
-  const expired = SecretRecord.dueExpiries(env.now)(record)
-  if (expired.length === 0) return Transaction.upToDate
-  const marked = SecretRecord.withExpiriesNotified(expired)(record)
-  return Transaction.commit(marked, async () => {
-    for (const versionId of expired) {
-      const versionExpireTime = marked.expireTimes[versionId] ?? 0
-      await env.notify(env, marked, 'SECRET_VERSION_EXPIRED', { versionId, versionExpireTime })()
+  const due = dueAt(env.now, record)
+  switch (due._tag) {
+    case 'Nothing':
+      return Transaction.upToDate
+    case 'Expired':
+      return Transaction.remove(() => env.notify(env, record, 'SECRET_DELETED')())
+    case 'RotationDue':
+      return rotation(env, record)
+    case 'ExpiriesDue': {
+      const marked = SecretRecord.withExpiriesNotified(due.versionIds)(record)
+      return Transaction.commit(marked, async () => {
+        for (const versionId of due.versionIds) {
+          const versionExpireTime = marked.expireTimes[versionId] ?? 0
+          await env.notify(env, marked, 'SECRET_VERSION_EXPIRED', { versionId, versionExpireTime })()
+        }
+      })
     }
-  })
+  }
 }
 
 /**

@@ -137,6 +137,8 @@ export const list = (
 ): TE.TaskEither<CsmsError.CsmsError, ListNotificationRecordsResponse> =>
   pipe(
     TE.fromEither(Body.limit(request.query.get('limit'), Dialect.limits.listLimitMax, Dialect.limits.listLimitDefault)),
+    // Deletions, rotations and expiries whose time has passed are sent before the records are read.
+    TE.tap(() => Engine.catchUpAll(env)),
     TE.flatMap((limit) =>
       pipe(
         Engine.listAll(env.notifications),

@@ -5,7 +5,12 @@
  * fresh password when the value is not JSON. The same transition serves RotateSecret and the
  * automatic rotation that the engine applies when `next_rotation_time` has passed. RotateSecret that
  * fails is refused and changes nothing; an automatic rotation that fails is recorded as a FAILED task
- * and retried one period later, as nobody is there to be refused.
+ * and retried at the next period of the schedule, as nobody is there to be refused.
+ *
+ * RotateSecret starts the period again: the next automatic rotation is one period after it. The
+ * automatic rotation keeps the schedule's phase, as Alibaba's does: the next one is the first time of
+ * the schedule (`next_rotation_time` plus whole periods) after now, so a rotation noticed late moves
+ * nothing, and however many periods were missed, one version is written.
  *
  * @since 0.1.0
  */
@@ -59,12 +64,43 @@ export interface RotateResponse {
   readonly rotation_task_id: string
 }
 
+/**
+ * Where a rotation at `now` puts `next_rotation_time`, for a secret rotating every `period`
+ * milliseconds.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Schedule = (record: SecretRecord.SecretRecord, now: number, period: number) => number
+
 // -------------------------------------------------------------------------------------
 // transitions
 // -------------------------------------------------------------------------------------
 
 /**
- * The record after one rotation at `env.now`, with the new version's id.
+ * RotateSecret's schedule: the period starts again at the rotation.
+ *
+ * @category transitions
+ * @since 0.1.0
+ */
+export const restartPeriod: Schedule = (_, now, period) => now + period
+
+/**
+ * The automatic rotation's schedule: the first time after `now` that is the `next_rotation_time`
+ * that fell due plus whole periods, so the schedule keeps its phase however late the rotation was
+ * noticed.
+ *
+ * @category transitions
+ * @since 0.1.0
+ */
+export const keepPhase: Schedule = (record, now, period) => {
+  const due = record.nextRotationTime ?? now
+  return due + (Math.floor((now - due) / period) + 1) * period
+}
+
+/**
+ * The record after one rotation at `env.now`, with the new version's id; while rotation is automatic,
+ * `schedule` gives the next one.
  *
  * @category transitions
  * @since 0.1.0
@@ -72,6 +108,7 @@ export interface RotateResponse {
 export const rotateRecord = (
   env: Engine.Env,
   record: SecretRecord.SecretRecord,
+  schedule: Schedule,
 ): TE.TaskEither<
   CsmsError.CsmsError,
   { readonly record: SecretRecord.SecretRecord; readonly versionId: string; readonly taskId: string }
@@ -92,7 +129,7 @@ export const rotateRecord = (
       ),
     ),
     TE.map((secret) => {
-      const attempt = recordAttempt(env, record, { status: 'SUCCESS' })
+      const attempt = recordAttempt(env, record, { status: 'SUCCESS' }, schedule)
       const next = SecretRecord.withSecret(
         secret,
         env.now,
@@ -112,7 +149,7 @@ export const rotateRecord = (
  */
 export const rotate: Engine.Rotator = (env, record) =>
   pipe(
-    rotateRecord(env, record),
+    rotateRecord(env, record, keepPhase),
     TE.match(
       (error): Engine.RotationOutcome => ({
         record: failedRotation(env, record, error),
@@ -140,7 +177,9 @@ export const rotateNow = (env: Engine.Env, request: Request): TE.TaskEither<Csms
         pipe(
           TE.fromEither(Secrets.enabled(stored.record)),
           TE.flatMap((record) =>
-            record.secretType === 'COMMON' ? TE.left(CsmsError.make('CSMS.0111')) : rotateRecord(env, record),
+            record.secretType === 'COMMON'
+              ? TE.left(CsmsError.make('CSMS.0111'))
+              : rotateRecord(env, record, restartPeriod),
           ),
           TE.map(({ record, versionId, taskId }) =>
             Engine.commit(record, {
@@ -182,6 +221,8 @@ export const listTasks = (env: Engine.Env, request: Request): TE.TaskEither<Csms
   if (problem !== undefined) return TE.left(CsmsError.invalidParameter(problem))
   return pipe(
     TE.fromEither(Body.limit(q.get('limit'), Dialect.limits.listLimitMax, Dialect.limits.listLimitDefault)),
+    // Automatic rotations whose time has passed run before the tasks are read.
+    TE.tap(() => Engine.catchUpAll(env)),
     TE.flatMap((limit) =>
       pipe(
         Engine.liveSecrets(env),
@@ -222,25 +263,31 @@ export const listTasks = (env: Engine.Env, request: Request): TE.TaskEither<Csms
 
 /**
  * The record after an automatic rotation at `env.now` failed with `error`: the versions stay as they
- * were, a FAILED task records the error, and the next attempt is one period from now (so the failure
- * is recorded once per period, not on every request).
+ * were, a FAILED task records the error, and the next attempt is the next period of the schedule (so
+ * the failure is recorded once per period, not on every request).
  */
 const failedRotation = (
   env: Engine.Env,
   record: SecretRecord.SecretRecord,
   error: CsmsError.CsmsError,
 ): SecretRecord.SecretRecord =>
-  recordAttempt(env, record, { status: 'FAILED', errorCode: error.error_code, errorMessage: error.error_msg }).record
+  recordAttempt(
+    env,
+    record,
+    { status: 'FAILED', errorCode: error.error_code, errorMessage: error.error_msg },
+    keepPhase,
+  ).record
 
 /**
  * `record` after a rotation attempt at `env.now` that ended as `outcome`: its task is appended (the
- * newest `SecretRecord.maxTasks` are kept), and while rotation is automatic the next one is due a
- * period from now, whether this one succeeded or not.
+ * newest `SecretRecord.maxTasks` are kept), and while rotation is automatic `schedule` gives the next
+ * one, whether this one succeeded or not.
  */
 const recordAttempt = (
   env: Engine.Env,
   record: SecretRecord.SecretRecord,
   outcome: Pick<SecretRecord.RotationTask, 'status' | 'errorCode' | 'errorMessage'>,
+  schedule: Schedule,
 ): { readonly record: SecretRecord.SecretRecord; readonly taskId: string } => {
   const seconds = record.rotationPeriod === undefined ? undefined : Body.periodSeconds(record.rotationPeriod)
   const { nextRotationTime: _, ...rest } = record
@@ -256,7 +303,9 @@ const recordAttempt = (
     record: {
       ...rest,
       updateTime: env.now,
-      ...(record.autoRotation && seconds !== undefined ? { nextRotationTime: env.now + seconds * 1000 } : {}),
+      ...(record.autoRotation && seconds !== undefined
+        ? { nextRotationTime: schedule(record, env.now, seconds * 1000) }
+        : {}),
       tasks: [...record.tasks, task].slice(-SecretRecord.maxTasks),
     },
     taskId: task.taskId,

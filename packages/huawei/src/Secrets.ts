@@ -175,6 +175,8 @@ export const list = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError
         ? TE.right(undefined)
         : TE.fromEither(Body.pathParam('event_name', Body.text(64, 1))(eventName)),
     ),
+    // Deletions and rotations that are due are applied first: no listed next_rotation_time is past.
+    TE.tap(() => Engine.catchUpAll(env)),
     TE.flatMap((limit) =>
       pipe(
         Engine.liveSecrets(env),
@@ -234,7 +236,13 @@ export const update = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
             const periodText = body.rotation_period?.text ?? record.rotationPeriod
             const periodSeconds = periodText === undefined ? undefined : Body.periodSeconds(periodText)
             if (autoRotation && periodText === undefined) return TE.left(CsmsError.invalidParameter('rotation_period'))
-            const rescheduled = body.rotation_period !== undefined || (autoRotation && !record.autoRotation)
+            // The schedule starts again only when rotation is turned on or the period's length changes:
+            // re-sending the same period ("1d" or "24h" alike) keeps it.
+            const rescheduled =
+              (autoRotation && !record.autoRotation) ||
+              (body.rotation_period !== undefined &&
+                (record.rotationPeriod === undefined ||
+                  Body.periodSeconds(record.rotationPeriod) !== body.rotation_period.seconds))
             const { nextRotationTime: _, ...rest } = record
             const next: SecretRecord = {
               ...rest,

@@ -72,6 +72,26 @@ describe('event notifications', () => {
     ])
   })
 
+  it('ListNotificationRecords first records what time made due, when nothing named the secrets', async () => {
+    const env = await setup([...all, 'SECRET_VERSION_EXPIRED'])
+    const rds = { secret_string: 'p', secret_type: 'RDS-FG', rotation_config: '{}', event_subscriptions: ['ev'] }
+    await ok(env.csms.createSecret({ name: 'gone', secret_string: 'v', event_subscriptions: ['ev'] }))
+    await ok(env.csms.deleteSecretForSchedule('gone', { recovery_window_in_days: 7 }))
+    await ok(env.csms.createSecret({ name: 'auto', ...rds, auto_rotation: true, rotation_period: '30d' }))
+    await ok(env.csms.createSecret({ name: 'expiring', secret_string: 'v', event_subscriptions: ['ev'] }))
+    await ok(env.csms.updateVersion('expiring', 'v1', { expire_time: start + days(1) }))
+    // Each came due earlier; the records carry the time the engine noticed, in the store's order.
+    env.clock.advance(days(30) + 1)
+    const { records } = await ok(env.csms.listNotificationRecords())
+    expect(records.map((r) => [r.secret_name, r.trigger_event_type, r.create_time])).toStrictEqual([
+      ['gone', 'SECRET_DELETED', start + days(30) + 1],
+      ['auto', 'SECRET_ROTATED', start + days(30) + 1],
+      ['expiring', 'SECRET_VERSION_EXPIRED', start + days(30) + 1],
+    ])
+    // Noticed once: listing again sends nothing more.
+    expect((await ok(env.csms.listNotificationRecords())).records).toStrictEqual(records)
+  })
+
   it('sends only for ENABLED events that list the type, to subscribed secrets', async () => {
     const env = await setup(['SECRET_DELETED'])
     await ok(env.csms.createSecret({ name: 's', secret_string: 'v', event_subscriptions: ['ev'] }))

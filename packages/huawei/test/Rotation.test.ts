@@ -1,6 +1,6 @@
 import { CsmsErrors } from '@secrets-engine/huawei'
 import { describe, expect, it } from 'vitest'
-import { days, ok, refused, start, testCsms, uuidPattern } from './support/csms.js'
+import { days, hours, ok, refused, start, testCsms, uuidPattern } from './support/csms.js'
 
 const rds = {
   name: 'db',
@@ -58,6 +58,40 @@ describe('automatic rotation', () => {
     ).toStrictEqual([
       ['v1', ['SYSPREVIOUS']],
       ['v2', ['SYSCURRENT']],
+    ])
+  })
+
+  it('keeps the schedule when noticed late: one version, and the next period of the schedule', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d' }))
+    // Two periods came due and a third began before anything read the secret.
+    env.clock.advance(days(2) + hours(5))
+    const { secret } = await ok(env.csms.showSecret('db'))
+    expect([secret.rotation_time, secret.next_rotation_time]).toStrictEqual([
+      start + days(2) + hours(5),
+      start + days(3),
+    ])
+    expect((await ok(env.csms.listSecretVersions('db'))).version_metadatas.map((v) => v.id)).toStrictEqual(['v1', 'v2'])
+    // RotateSecret, by contrast, starts the period again.
+    env.clock.advance(hours(1))
+    await ok(env.csms.rotateSecret('db'))
+    const { secret: restarted } = await ok(env.csms.showSecret('db'))
+    expect([restarted.rotation_time, restarted.next_rotation_time]).toStrictEqual([
+      start + days(2) + hours(6),
+      start + days(3) + hours(6),
+    ])
+  })
+
+  it('a rotation that fails late tries again at the next period of the schedule', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d' }))
+    const [key] = await ok(env.keyring.listKeys())
+    await ok(env.keyring.setKeyState(key?.keyId ?? '', 'Disabled'))
+    env.clock.advance(days(1) + hours(5))
+    const { secret } = await ok(env.csms.showSecret('db'))
+    expect([secret.rotation_time, secret.next_rotation_time]).toStrictEqual([undefined, start + days(2)])
+    expect((await ok(env.csms.listSecretTask())).tasks.map((t) => [t.task_status, t.task_time])).toStrictEqual([
+      ['FAILED', start + days(1) + hours(5)],
     ])
   })
 
@@ -249,6 +283,24 @@ describe('listSecretTask', () => {
     expect([page.tasks.length, page.next_marker]).toStrictEqual([2, second.rotation_task_id])
     const rest = await ok(env.csms.listSecretTask({ limit: '2', marker: second.rotation_task_id }))
     expect([rest.tasks.map((t) => t.task_id), rest.next_marker]).toStrictEqual([[third.rotation_task_id], undefined])
+  })
+
+  it('runs the automatic rotations that are due first, when nothing named the secret', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d' }))
+    env.clock.advance(days(1))
+    expect((await ok(env.csms.listSecretTask())).tasks).toStrictEqual([
+      {
+        task_id: expect.stringMatching(uuidPattern),
+        secret_name: 'db',
+        task_status: 'SUCCESS',
+        operate_type: 'SINGLE_USER',
+        attempt_nums: 1,
+        task_time: start + days(1),
+        task_error_code: '',
+        task_error_msg: '',
+      },
+    ])
   })
 
   it('checks its query', async () => {

@@ -1,4 +1,11 @@
-import { createCsms, CsmsErrors, storeIndex, type EventRecord, type SecretRecord } from '@secrets-engine/huawei'
+import {
+  createCsms,
+  CsmsErrors,
+  storeIndex,
+  type EventRecord,
+  type SecretRecord,
+  type UpdateSecretRequestBody,
+} from '@secrets-engine/huawei'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -16,6 +23,8 @@ const event = (name: string): EventRecord => ({
   createTime: start,
   updateTime: start,
 })
+
+const rds = { name: 'db', secret_type: 'RDS-FG', rotation_config: '{}', secret_string: 'p' }
 
 describe('createSecret', () => {
   it('answers the seed example with an ENABLED COMMON secret under the named key', async () => {
@@ -346,6 +355,24 @@ describe('listSecrets', () => {
     env.clock.advance(days(7))
     expect((await ok(env.csms.listSecrets())).secrets.map((s) => s.name)).toStrictEqual(['b'])
   })
+
+  it('runs the automatic rotations that are due first: no next_rotation_time in the past', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d' }))
+    env.clock.advance(days(1))
+    const { secrets } = await ok(env.csms.listSecrets())
+    expect(secrets.map((s) => [s.name, s.rotation_time, s.next_rotation_time])).toStrictEqual([
+      ['db', start + days(1), start + days(2)],
+    ])
+  })
+
+  it('a store failure while bringing secrets up to now is 500 CSMS.0006', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ ...rds, auto_rotation: true, rotation_period: '1d' }))
+    env.clock.advance(days(1))
+    env.store.faults.failNext('commit')
+    await refused(env, env.csms.listSecrets(), CsmsErrors.internalError())
+  })
 })
 
 describe('showSecret', () => {
@@ -410,6 +437,29 @@ describe('updateSecret', () => {
     await refused(env, env.csms.updateSecret('n', { description: 'x'.repeat(2_049) }), invalid('description'))
     await refused(env, env.csms.updateSecret('n', { kms_key_id: 'k' }), invalid('kms_key_id'))
     await refused(env, env.csms.updateSecret('n', { event_subscriptions: ['missing'] }), code('CSMS.0005'))
+  })
+
+  it('reschedules only when rotation is turned on or the period length changes', async () => {
+    const env = testCsms()
+    await ok(env.csms.createSecret({ name: 'n', secret_string: 'v', auto_rotation: true, rotation_period: '1d' }))
+    env.clock.advance(hours(5))
+    const scheduled = async (body: UpdateSecretRequestBody) => {
+      const { secret } = await ok(env.csms.updateSecret('n', body))
+      return [secret.rotation_period, secret.next_rotation_time]
+    }
+    // The same period, as given before, in other units, or with rotation already on: kept.
+    expect(await scheduled({ rotation_period: '1d' })).toStrictEqual(['1d', start + days(1)])
+    expect(await scheduled({ rotation_period: '24h' })).toStrictEqual(['24h', start + days(1)])
+    expect(await scheduled({ auto_rotation: true, rotation_period: '86400s' })).toStrictEqual([
+      '86400s',
+      start + days(1),
+    ])
+    // Another length: one new period from now.
+    expect(await scheduled({ rotation_period: '12h' })).toStrictEqual(['12h', start + hours(17)])
+    // Turned off and on again with the same period: one period from now.
+    await ok(env.csms.updateSecret('n', { auto_rotation: false }))
+    env.clock.advance(hours(1))
+    expect(await scheduled({ auto_rotation: true })).toStrictEqual(['12h', start + hours(18)])
   })
 
   it('refuses secrets pending deletion (CSMS.0103) and unknown ones (CSMS.0106)', async () => {
