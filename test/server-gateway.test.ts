@@ -7,40 +7,7 @@ import { connect } from 'node:net'
 import { businessParameters, Signature, startServer, type RunningServer } from '@secrets-engine/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApiClient, popCore, thrown, type Body } from './server-clients.js'
-
-const encode = (s: string): string =>
-  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-
-const isoSeconds = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z')
-
-let nonceCounter = 0
-const freshNonce = (): string => `test-nonce-${process.pid}-${++nonceCounter}-${Math.random()}`
-
-/** A GET query signed with HMAC-SHA1, as in Alibaba's "Signature" document. */
-const signedQuery = (
-  params: Record<string, string>,
-  key: { accessKeyId: string; accessKeySecret: string },
-  overrides: Record<string, string> = {},
-): string => {
-  const all: Record<string, string> = {
-    Format: 'JSON',
-    Version: '2016-01-20',
-    AccessKeyId: key.accessKeyId,
-    SignatureMethod: 'HMAC-SHA1',
-    SignatureVersion: '1.0',
-    SignatureNonce: freshNonce(),
-    Timestamp: isoSeconds(new Date()),
-    ...params,
-    ...overrides,
-  }
-  const canonical = Object.keys(all)
-    .sort()
-    .map((k) => `${encode(k)}=${encode(all[k]!)}`)
-    .join('&')
-  const stringToSign = `GET&%2F&${encode(canonical)}`
-  const signature = createHmac('sha1', `${key.accessKeySecret}&`).update(stringToSign).digest('base64')
-  return `${canonical}&Signature=${encode(signature)}`
-}
+import { alibabaQuery, freshNonce, isoSeconds, percentEncode } from './server-signers.js'
 
 /** Headers of an ACS3-HMAC-SHA256 POST with the parameters in the query, as openapi-client sends it. */
 const acs3Request = (
@@ -61,7 +28,7 @@ const acs3Request = (
   }
   const canonicalQuery = Object.keys(query)
     .sort()
-    .map((k) => `${encode(k)}=${encode(query[k]!)}`)
+    .map((k) => `${percentEncode(k)}=${percentEncode(query[k]!)}`)
     .join('&')
   const names = Object.keys(headers).sort()
   const canonicalHeaders = names.map((n) => `${n}:${headers[n]!.trim()}\n`).join('')
@@ -175,7 +142,7 @@ describe('authentication', () => {
   })
 
   it('refuses a request whose parameters changed after signing', async () => {
-    const query = signedQuery({ Action: 'GetSecretValue', SecretName: 'auth/known' }, key)
+    const query = alibabaQuery({ Action: 'GetSecretValue', SecretName: 'auth/known' }, key)
     const tampered = query.replace('SecretName=auth%2Fknown', 'SecretName=auth%2Fother')
     expect(await code(await fetch(`${server.url}/?${tampered}`))).toStrictEqual({
       status: 400,
@@ -194,7 +161,7 @@ describe('authentication', () => {
 
   it('accepts a hand-signed request of each kind', async () => {
     const v1 = await answer(
-      await fetch(`${server.url}/?${signedQuery({ Action: 'GetSecretValue', SecretName: 'auth/known' }, key)}`),
+      await fetch(`${server.url}/?${alibabaQuery({ Action: 'GetSecretValue', SecretName: 'auth/known' }, key)}`),
     )
     expect(v1.status).toBe(200)
     expect(v1.body['SecretData']).toBe('known value')
@@ -237,7 +204,7 @@ describe('authentication', () => {
       },
     })
     expect(await code(badHeader)).toStrictEqual({ status: 400, code: 'IncompleteSignature' })
-    const md5 = signedQuery({ Action: 'GetSecretValue', SecretName: 'auth/known' }, key, {
+    const md5 = alibabaQuery({ Action: 'GetSecretValue', SecretName: 'auth/known' }, key, {
       SignatureMethod: 'HMAC-MD5',
     })
     expect(await code(await fetch(`${server.url}/?${md5}`))).toStrictEqual({ status: 400, code: 'IncompleteSignature' })
@@ -283,7 +250,7 @@ describe('timestamps, on an injected clock', () => {
     offset = 0
     const key = server.credentials[0]!
     for (const Timestamp of ['', 'yesterday', '2026-01-01 00:00:00']) {
-      const query = signedQuery({ Action: 'GetSecretValue', SecretName: 'x' }, key, { Timestamp })
+      const query = alibabaQuery({ Action: 'GetSecretValue', SecretName: 'x' }, key, { Timestamp })
       expect(await code(await fetch(`${server.url}/?${query}`))).toStrictEqual({
         status: 400,
         code: 'IllegalTimestamp',

@@ -3,8 +3,8 @@
  * parsing and authentication. They have the engine's `ApiError` shape, so the server renders every
  * error the same way. Codes, statuses and messages are the gateway's own, as they appear in error
  * bodies quoted in public bug reports (see the package README, "Errors"); where no public source
- * shows what the gateway does (an oversized body, a malformed form) the choice is ours and says so.
- * A message never quotes a parameter value: values may be secrets.
+ * shows what the gateway does (an oversized body or URL, a malformed form) the choice is ours and
+ * says so. A message never quotes a parameter value: values may be secrets.
  *
  * @since 0.1.0
  */
@@ -135,6 +135,16 @@ export const malformedRequest = (reason: string): ApiError =>
  */
 export const bodyTooLarge = (limit: number): ApiError =>
   make('RequestEntityTooLarge', 413, `The request body is larger than ${limit} bytes.`)
+
+/**
+ * The request line and headers are larger than the server reads: a URL that carries more than the
+ * largest valid request. Our choice, as for the body: HTTP's own status for it.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const headersTooLarge = (limit: number): ApiError =>
+  make('RequestHeaderFieldsTooLarge', 431, `The request line and headers are larger than ${limit} bytes.`)
 
 /**
  * @category constructors

@@ -102,7 +102,8 @@ export const handle = async (context: Context, req: IncomingMessage): Promise<Re
 
   const matched = Routes.match(method, url, context.csms.config.projectId)
   if (E.isLeft(matched) && matched.left.error_code === 'APIGW.0101') return gateway(HuaweiGatewayError.apiNotFound())
-  if (E.isRight(matched)) fields = { ...fields, operation: matched.right.route.operation }
+  const named = E.isRight(matched) ? matched.right.route : routeUnderItsOwnProject(method, url)
+  if (named !== undefined) fields = { ...fields, operation: named.operation }
 
   const body = await RequestBody.read(req, context.maxBodyBytes)
   if (E.isLeft(body)) {
@@ -126,8 +127,9 @@ export const handle = async (context: Context, req: IncomingMessage): Promise<Re
     fields = { ...fields, ak: verified.right.ak, signature: HuaweiSignature.algorithm }
   }
 
-  // Known API, wrong project: CSMS's own answer, once the caller is known.
-  if (E.isLeft(matched)) return csmsError(matched.left, 'flat')
+  // Known API, wrong project: CSMS's own answer, once the caller is known, in the shape of the
+  // operation the path names. A path that does not decode names none: flat.
+  if (E.isLeft(matched)) return csmsError(matched.left, named?.errorShape ?? 'flat')
   const { route } = matched.right
 
   const json = parseJson(body.right)
@@ -164,6 +166,20 @@ export const internalError = (): Reply => {
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+// The route of a path whose project id is not the server's: `match` refuses such a path before it
+// says which route it is, so it is asked again with the path's own project id (every served path is
+// `/v1/{project_id}/...`). A path that does not decode names no route.
+const routeUnderItsOwnProject = (method: string, url: string): Routes.Route | undefined => {
+  let projectId: string
+  try {
+    projectId = decodeURIComponent(new URL(url, 'http://csms.invalid').pathname.split('/')[2] ?? '')
+  } catch {
+    return undefined
+  }
+  const matched = Routes.match(method, url, projectId)
+  return E.isRight(matched) ? matched.right.route : undefined
+}
 
 // 32 lower-case hex digits, as Huawei's request ids.
 const newRequestId = (): string => randomUUID().replace(/-/g, '')

@@ -99,25 +99,27 @@ export const unsignedPayload = 'UNSIGNED-PAYLOAD'
 export const uriEncode: (s: string) => string = percentEncode
 
 /**
- * The canonical URI: each segment of the decoded path encoded again, and a trailing `/`. A segment
- * that does not decode is encoded as received (the signature then fails, as it should).
+ * The canonical URI of the Signing Guide: each segment of the decoded path encoded again, and a
+ * trailing `/`. A segment that does not decode is encoded as received (the signature then fails, as
+ * it should).
  *
  * @category destructors
  * @since 0.1.0
  */
-export const canonicalUri = (path: string): string => {
-  const encoded = path
-    .split('/')
-    .map((segment) => {
-      try {
-        return uriEncode(decodeURIComponent(segment))
-      } catch {
-        return uriEncode(segment)
-      }
-    })
-    .join('/')
-  return encoded.endsWith('/') ? encoded : `${encoded}/`
-}
+export const canonicalUri = (path: string): string => canonicalUriOf(path, uriEncode)
+
+/**
+ * The canonical URI as the Node SDK's signer computes it. `AKSKSigner` encodes the segments of the
+ * pathname that Node's legacy `url.parse` gives for the URL with the raw path values in it, and that
+ * pathname has already escaped a few characters (space, `"`, `'`, `<`, `>`, `^`, `` ` ``, `{`, `|`,
+ * `}`, tab, LF, CR), so the SDK encodes those twice: a tag key `a b` is signed as `a%2520b`, where
+ * the Signing Guide says `a%20b`. For any other path the two canonical URIs are the same.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const sdkCanonicalUri = (path: string): string =>
+  canonicalUriOf(path, (segment) => uriEncode(segment.replace(legacyEscaped, legacyEscape)))
 
 /**
  * The canonical query string: parameters sorted by name (the values of a repeated name sorted too),
@@ -133,23 +135,21 @@ export const canonicalQuery = (query: ReadonlyArray<readonly [string, string]>):
     .join('&')
 
 /**
- * The canonical request that `SDK-HMAC-SHA256` signs, for the signed headers in the order given.
+ * The canonical request that `SDK-HMAC-SHA256` signs, for the signed headers in the order given and
+ * a canonical URI (the Signing Guide's by default).
  *
  * @category destructors
  * @since 0.1.0
  */
-export const canonicalRequest = (request: SignedRequest, signedHeaders: ReadonlyArray<string>): string => {
+export const canonicalRequest = (
+  request: SignedRequest,
+  signedHeaders: ReadonlyArray<string>,
+  uri: string = canonicalUri(request.path),
+): string => {
   const headers = signedHeaders.map((name) => `${name}:${(request.header(name) ?? '').trim()}\n`).join('')
   const payload =
     request.header('x-sdk-content-sha256') === unsignedPayload ? unsignedPayload : Signing.sha256Hex(request.body)
-  return [
-    request.method,
-    canonicalUri(request.path),
-    canonicalQuery(request.query),
-    headers,
-    signedHeaders.join(';'),
-    payload,
-  ].join('\n')
+  return [request.method, uri, canonicalQuery(request.query), headers, signedHeaders.join(';'), payload].join('\n')
 }
 
 /**
@@ -207,6 +207,8 @@ export const formatSdkDate = (millis: number): string =>
 /**
  * Checks a request's signature against the known keys at the time `now` (epoch ms), in the
  * gateway's order: an `Authorization` header at all, its shape, the key, the date, the signature.
+ * The signature may be over either canonical URI, the Signing Guide's or the Node SDK's
+ * (`sdkCanonicalUri`), so that both a client written from the guide and the SDK pass.
  *
  * @category destructors
  * @since 0.1.0
@@ -236,8 +238,15 @@ export const verify = (
   if (!Signing.isTimely(now, timestamp)) {
     return E.left(HuaweiGatewayError.signatureExpired(sdkDate, formatSdkDate(now)))
   }
-  const expected = sign(sk, stringToSign(sdkDate, canonicalRequest(request, authorization.signedHeaders)))
-  return Signing.signaturesEqual(expected, authorization.signature.toLowerCase())
+  const given = authorization.signature.toLowerCase()
+  const holdsOver = (uri: string): boolean =>
+    Signing.signaturesEqual(
+      sign(sk, stringToSign(sdkDate, canonicalRequest(request, authorization.signedHeaders, uri))),
+      given,
+    )
+  const guide = canonicalUri(request.path)
+  const sdk = sdkCanonicalUri(request.path)
+  return holdsOver(guide) || (sdk !== guide && holdsOver(sdk))
     ? E.right({ ak: authorization.access, timestamp })
     : E.left(HuaweiGatewayError.signatureMismatch())
 }
@@ -245,6 +254,26 @@ export const verify = (
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+// Each segment decoded (as received when it does not decode), then `encode`d; a trailing `/`.
+const canonicalUriOf = (path: string, encode: (segment: string) => string): string => {
+  const encoded = path
+    .split('/')
+    .map((segment) => {
+      try {
+        return encode(decodeURIComponent(segment))
+      } catch {
+        return encode(segment)
+      }
+    })
+    .join('/')
+  return encoded.endsWith('/') ? encoded : `${encoded}/`
+}
+
+// What Node's legacy `url.parse` escapes in a pathname (its `autoEscape` characters; a backslash
+// it turns into `/`, as the WHATWG URL the request is sent with does).
+const legacyEscaped = /[\t\n\r "'<>^`{|}]/g
+const legacyEscape = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
 
 interface Authorization {
   readonly access: string

@@ -19,7 +19,7 @@
  * @since 0.1.0
  */
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { createSecretsManager, isAction, type ApiError, type SecretsManager } from '@secrets-engine/alibaba'
@@ -142,6 +142,16 @@ export const defaults = {
   /** The one test key pair a server accepts when given no `credentials`. Never a real key. */
   credentials: [{ accessKeyId: 'secrets-engine-test-id', accessKeySecret: 'secrets-engine-test-secret' }],
   maxBodyBytes: 256 * 1024,
+  /**
+   * The largest request line and headers read, in bytes: room for the largest valid request with
+   * every parameter in its URL, as pop-core (GET), openapi-client and kms20160120 1.2.0 send it.
+   * Percent-encoding writes a byte as up to three characters: SecretData (30,720 bytes) and Policy
+   * (32,768 bytes) take up to 190,464 characters, ExtendedConfig (1,024 characters of up to 4 bytes)
+   * 12,288, twenty tags in JSON (5,681 characters) 17,043; with Node's default 16 KiB for the rest
+   * (the other parameters, the signature, the other headers), 236,179 bytes. Node's default alone
+   * refused any SecretData over about 16 KB, or 5 KB of text that is percent-encoded whole.
+   */
+  maxHeaderBytes: 256 * 1024,
   headersTimeout: 10_000,
   requestTimeout: 30_000,
   huawei: {
@@ -213,6 +223,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const huawei = huaweiContext(options.huawei ?? {}, context.verify, context.now)
 
   const server = createServer({
+    maxHeaderSize: defaults.maxHeaderBytes,
     headersTimeout: options.headersTimeout ?? defaults.headersTimeout,
     requestTimeout: options.requestTimeout ?? defaults.requestTimeout,
     // How often those two timeouts are checked; Node's default (30 s) would outlast them.
@@ -221,12 +232,10 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void serve(context, huawei.context, options.logger, req, res)
   })
-  // A client that breaks the protocol gets a plain 400 and loses its connection, nothing more.
+  // A client Node refuses before there is a request hears why, then loses its connection.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
-    if (socket.writable) {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy())
-    } else socket.destroy()
+    if (socket.writable) socket.end(clientErrorResponse(context, error, options.logger), () => socket.destroy())
+    else socket.destroy()
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -469,6 +478,36 @@ const failure = (context: Context, error: ApiError, requestId: string): Outcome 
     HttpStatus: error.httpStatus,
   },
 })
+
+// What Node's parser refuses: a client that breaks the protocol gets a plain 400 (408 if it stalls),
+// nothing more. Headers over `maxHeaderBytes` are a request all the same (a URL carrying too much),
+// so they get the gateway's 431 with a request id; the path is not parsed yet, so which API it was
+// meant for is unknown, and the answer has Alibaba's shape, the API of every path but Huawei's.
+const clientErrorResponse = (context: Context, error: NodeJS.ErrnoException, logger: Logger | undefined): string => {
+  if (error.code !== 'HPE_HEADER_OVERFLOW') {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+    return `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
+  }
+  const requestId = randomUUID()
+  const outcome = failure(context, GatewayError.headersTooLarge(defaults.maxHeaderBytes), requestId)
+  logger?.debug('request', { requestId, status: outcome.status, code: outcome.body['Code'] })
+  return rawResponse(outcome)
+}
+
+// An Alibaba answer written straight to the socket, with the headers `serve` gives one.
+const rawResponse = (outcome: Outcome): string => {
+  const json = JSON.stringify(outcome.body)
+  return [
+    `HTTP/1.1 ${outcome.status} ${STATUS_CODES[outcome.status] ?? ''}`,
+    'content-type: application/json;charset=utf-8',
+    `content-length: ${Buffer.byteLength(json)}`,
+    `x-request-id: ${outcome.requestId}`,
+    `x-acs-request-id: ${outcome.requestId}`,
+    'connection: close',
+    '',
+    json,
+  ].join('\r\n')
+}
 
 const firstHeader = (req: IncomingMessage, name: string): string | undefined => req.headersDistinct[name]?.[0]
 
