@@ -36,8 +36,8 @@ export type Params = Readonly<Record<string, string>>
 
 /**
  * Accepts a plain object (or one without prototype) whose own enumerable values are all strings,
- * or undefined for an absent parameter; anything else is `InvalidParameter`. Exceptions (a throwing getter or proxy) become errors here,
- * at the edge.
+ * or undefined for an absent parameter; anything else is `InvalidParameter`. Exceptions (a throwing
+ * getter or proxy) become errors here, at the edge.
  *
  * @category constructors
  * @since 0.1.0
