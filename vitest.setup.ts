@@ -3,7 +3,9 @@ import { expect } from 'vitest'
 import { Redacted } from '@secrets-engine/core'
 
 // fast-check prints the seed and the shrunk counterexample of any failing property.
-// Replay a failure with FC_SEED=<seed> (and FC_PATH=<path>) in front of the test command.
+// Replay a failure with FC_SEED=<seed> and FC_PATH=<path> in front of the test command, with `-t` for
+// the failing test (a path belongs to one property); a conformance suite's failure also needs
+// FC_REPLAY_PATH=<replayPath>, which test/support/runs.ts hands to the suites.
 // CI runs with a fixed seed so that its result is reproducible. FC_NUM_RUNS sets fast-check's global
 // numRuns, which a property that passes its own count ignores: the root tests' properties and the
 // conformance suites run against our engine and server pass their counts through `runs`

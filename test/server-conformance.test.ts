@@ -10,7 +10,7 @@ import { MemoryStore } from '@secrets-engine/store-memory'
 import { scheduledStore, type MakeTarget, type Outcome } from '@secrets-engine/testkit'
 import { alibabaConformance, alibabaRaces } from '@secrets-engine/testkit/vitest'
 import { createRequire } from 'node:module'
-import { runs } from './support/runs.js'
+import { replay, runs } from './support/runs.js'
 import { serverPerRun } from './support/servers.js'
 
 const require = createRequire(import.meta.url)
@@ -77,5 +77,5 @@ const overPopCore: MakeTarget = async ({ now, random, scheduler }) => {
 }
 
 // Over HTTP a request costs well under a millisecond here: 60 runs of up to 200 requests take seconds.
-alibabaConformance('the server through @alicloud/pop-core (POST)', overPopCore, { numRuns: runs(60) })
+alibabaConformance('the server through @alicloud/pop-core (POST)', overPopCore, { numRuns: runs(60), ...replay() })
 alibabaRaces('the server through @alicloud/pop-core (POST)', overPopCore, { numRuns: runs(20) })

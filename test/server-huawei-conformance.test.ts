@@ -7,7 +7,7 @@ import { createCsms } from '@secrets-engine/huawei'
 import type { HuaweiOutcome, MakeHuaweiTarget } from '@secrets-engine/testkit'
 import { huaweiConformance } from '@secrets-engine/testkit/vitest'
 import { huaweiSdk, thrown } from './server-huawei-client.js'
-import { runs } from './support/runs.js'
+import { replay, runs } from './support/runs.js'
 import { serverPerRun } from './support/servers.js'
 
 // One server per run (a fresh project); the previous run's server is closed when the next starts.
@@ -40,4 +40,4 @@ const overSdk: MakeHuaweiTarget = async ({ now, random }) => {
   }
 }
 
-huaweiConformance('the server through @huaweicloud/huaweicloud-sdk-core', overSdk, { numRuns: runs(30) })
+huaweiConformance('the server through @huaweicloud/huaweicloud-sdk-core', overSdk, { numRuns: runs(30), ...replay() })

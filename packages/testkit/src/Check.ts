@@ -150,12 +150,27 @@ export const runChecks = async <S>(
     // check runs once whatever the settings. A caller who wants the global count to scale a suite
     // passes no count, or one that already defers to it.
     const numRuns = check.numRuns === 1 ? 1 : (options?.numRuns ?? fc.readConfigureGlobal().numRuns ?? check.numRuns)
-    const details = await fc.check(check.property(subject), {
-      seed,
-      ...(options?.path !== undefined ? { path: options.path } : {}),
-      ...(numRuns !== undefined ? { numRuns } : {}),
-      ...(options?.endOnFailure === true ? { endOnFailure: true } : {}),
-    })
+    let details
+    try {
+      details = await fc.check(check.property(subject), {
+        seed,
+        ...(options?.path !== undefined ? { path: options.path } : {}),
+        ...(numRuns !== undefined ? { numRuns } : {}),
+        ...(options?.endOnFailure === true ? { endOnFailure: true } : {}),
+      })
+    } catch (error) {
+      // fast-check throws, rather than report, when it cannot replay the path it was given (another
+      // check's path, or a model-based check's path without its replayPath): a failure of this check
+      // all the same, so that the suite still answers with a result.
+      failures.push({
+        check: check.name,
+        seed,
+        path: options?.path ?? '',
+        message: `${check.name}\n${errorText(error)}`,
+        counterexample: '',
+      })
+      continue
+    }
     if (details.failed) {
       // fast-check's own report prints every counterexample safely (an infinite stream included).
       const text = fc.defaultReportMessage(details) ?? ''

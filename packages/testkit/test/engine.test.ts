@@ -2,7 +2,7 @@ import { createSecretsManager } from '@secrets-engine/alibaba'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import { fromEngine, scheduledStore, type MakeTarget } from '@secrets-engine/testkit'
 import { alibabaConformance, alibabaRaces } from '@secrets-engine/testkit/vitest'
-import { runs } from '../../../test/support/runs.js'
+import { replay, runs } from '../../../test/support/runs.js'
 
 const engine: MakeTarget = ({ now, random, scheduler }) =>
   fromEngine(
@@ -13,5 +13,5 @@ const engine: MakeTarget = ({ now, random, scheduler }) =>
     }),
   )
 
-alibabaConformance('the engine', engine, { numRuns: runs(100) })
+alibabaConformance('the engine', engine, { numRuns: runs(100), ...replay() })
 alibabaRaces('the engine', engine)

@@ -24,3 +24,28 @@ describe('the conformance suite catches every planted bug', () => {
     })
   }
 })
+
+describe('a replay that cannot be done', () => {
+  it('is a failure of the suite, not a rejected promise: a model-based path needs its replayPath', async () => {
+    const [, makeTarget] = plantedBugs[0]!
+    const result = await checkAlibabaConformance(makeTarget, { numRuns: 200 })
+    const failure = result.failures[0]
+    expect(failure?.replayPath).toBeDefined()
+    const replay = await checkAlibabaConformance(makeTarget, { seed: result.seed, path: failure?.path ?? '' })
+    expect(replay).toStrictEqual({
+      ok: false,
+      deviations: [],
+      seed: result.seed,
+      path: failure?.path,
+      failures: [
+        {
+          check: 'every request answers as the model predicts',
+          seed: result.seed,
+          path: failure?.path,
+          message: `every request answers as the model predicts\nError: Unable to replay, got wrong path=${failure?.path}`,
+          counterexample: '',
+        },
+      ],
+    })
+  })
+})
