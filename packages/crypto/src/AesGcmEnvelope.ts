@@ -117,9 +117,15 @@ export const make =
       old: Keyring.KeyMaterial,
       current: Keyring.KeyMaterial,
     ): E.Either<CryptoError.CryptoError, Envelope.Envelope> => {
-      const dataKey = unwrap(old, parts, associatedData(context, envelope.bytes, parts.headerLength))
+      const aadOld = associatedData(context, envelope.bytes, parts.headerLength)
+      const dataKey = unwrap(old, parts, aadOld)
       if (dataKey === undefined) return E.left(CryptoError.authenticationFailed)
       try {
+        // The body is carried over unread, so its tag is checked here: an altered envelope must fail
+        // as it does in `open`, not come back freshly wrapped. The plaintext is wiped at once.
+        const plaintext = aead.decrypt(dataKey, parts.dataNonce, aadOld.data, parts.sealedData)
+        if (plaintext === undefined) return E.left(CryptoError.authenticationFailed)
+        plaintext.fill(0)
         if (current.version === old.version) return E.right(envelope)
         // The same key, so the same key id and header length: only the material version changes.
         const { headerLength } = parts

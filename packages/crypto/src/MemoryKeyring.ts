@@ -108,14 +108,16 @@ export const make = (options: Options = {}): MemoryKeyring => {
     const keyId = freshKeyId()
     const spec = input.spec ?? 'Aliyun_AES_256'
     const instanceId = input.instanceId ?? options.instanceId
-    const metadata: KeyMetadata.KeyMetadata = {
+    // Frozen, as every metadata the keyring hands out: a caller holding one must not be able to
+    // change the key's state or material version by writing to it.
+    const metadata: KeyMetadata.KeyMetadata = Object.freeze({
       keyId,
       spec,
       state: 'Enabled',
       ...(instanceId !== undefined ? { instanceId } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       currentMaterialVersion: 1,
-    }
+    })
     const materials = KeyMetadata.isSymmetric(spec) ? [material(keyId, 1, random.bytes(materialLength))] : []
     keys.set(keyId, { metadata, materials })
     return metadata
@@ -175,7 +177,7 @@ export const make = (options: Options = {}): MemoryKeyring => {
         pipe(
           find(keyId),
           E.map((entry) => {
-            entry.metadata = { ...entry.metadata, state }
+            entry.metadata = Object.freeze({ ...entry.metadata, state })
             return entry.metadata
           }),
         ),
@@ -187,7 +189,7 @@ export const make = (options: Options = {}): MemoryKeyring => {
           E.map((entry) => {
             const version = entry.metadata.currentMaterialVersion + 1
             entry.materials.push(material(keyId, version, random.bytes(materialLength)))
-            entry.metadata = { ...entry.metadata, currentMaterialVersion: version }
+            entry.metadata = Object.freeze({ ...entry.metadata, currentMaterialVersion: version })
             return entry.metadata
           }),
         ),

@@ -54,6 +54,23 @@ describe.each(adapters)('%s', (_name, aead) => {
     )
   })
 
+  it('refuses to rewrap an envelope with any bit flipped, before and after its key rotated', async () => {
+    const { keyring, cipher } = setup()
+    const key = await run(keyring.createKey({}))
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 64 }), context(), fc.nat(), async (bytes, ctx, at) => {
+        const envelope = await run(cipher.seal({ keyId: key.keyId, plaintext: bytes, context: ctx }))
+        const altered = Uint8Array.from(envelope.bytes)
+        const bit = at % (altered.length * 8)
+        altered[bit >> 3] = (altered[bit >> 3] ?? 0) ^ (1 << (bit & 7))
+        expect(await cipher.rewrap({ bytes: altered }, ctx)()).toStrictEqual(E.left(CryptoError.authenticationFailed))
+        await run(keyring.rotateKey(key.keyId))
+        expect(await cipher.rewrap({ bytes: altered }, ctx)()).toStrictEqual(E.left(CryptoError.authenticationFailed))
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   it('refuses every single-bit change of one envelope', async () => {
     const { cipher } = setup()
     const ctx = { secretName: 'db/password', versionId: 'v1' }

@@ -93,6 +93,28 @@ describe('MemoryKeyring', () => {
     expect(await cipher.open(envelope, ctx)()).toStrictEqual(E.right(value))
   })
 
+  it('hands out frozen metadata: a caller cannot re-enable or re-version a key by writing to it', async () => {
+    const { keyring, cipher } = setup()
+    const key = await run(keyring.createKey({}))
+    const envelope = await run(cipher.seal({ keyId: key.keyId, plaintext: value, context: ctx }))
+    const handedOut = [
+      key,
+      await run(keyring.setKeyState(key.keyId, 'PendingDeletion')),
+      await run(keyring.describeKey(key.keyId)),
+      ...(await run(keyring.listKeys())),
+    ]
+    for (const metadata of handedOut) expect(Object.isFrozen(metadata)).toBe(true)
+    const writable = handedOut[2] as { state: string; currentMaterialVersion: number }
+    expect(() => {
+      writable.state = 'Enabled'
+    }).toThrow(TypeError)
+    expect(await cipher.open(envelope, ctx)()).toStrictEqual(
+      E.left(CryptoError.keyNotUsable(key.keyId, 'KeyPendingDeletion')),
+    )
+    await run(keyring.setKeyState(key.keyId, 'Enabled'))
+    expect(Object.isFrozen(await run(keyring.rotateKey(key.keyId)))).toBe(true)
+  })
+
   it('a disabled default key refuses sealing without a key id', async () => {
     const { keyring, cipher } = setup()
     const key = await run(keyring.defaultKey())
