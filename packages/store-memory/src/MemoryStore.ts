@@ -230,7 +230,9 @@ export const make = <R>(options: Options<R> = {}): MemoryStore<R> => {
     const problem = snapshotProblem(snapshot)
     if (problem !== undefined) return E.left({ _tag: 'InvalidSnapshot', reason: problem })
     const next = emptyState<R>()
-    next.lastRevision = snapshot.lastRevision
+    // An older snapshot must not rewind the revisions this store has handed out: a writer still
+    // holding one would find it current again, and its stale compare-and-set would hold.
+    next.lastRevision = Math.max(state.lastRevision, snapshot.lastRevision)
     for (const { name, revision, seq, record } of snapshot.records) {
       deepFreeze(record)
       const entry: Entry<R> = { name, revision, record, seq, slot: -1 }

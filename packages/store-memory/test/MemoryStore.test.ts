@@ -1,3 +1,4 @@
+import { StoreError } from '@secrets-engine/core'
 import { MemoryStore } from '@secrets-engine/store-memory'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -146,6 +147,20 @@ describe('MemoryStore snapshots', () => {
       )
     }
     expect(store.snapshot()).toStrictEqual(before)
+  })
+
+  it('an older snapshot restored into the store that took it does not rewind its revisions', async () => {
+    const store = MemoryStore.make<Note>()
+    const first = await right(store.commit('db', 'absent', note('v1')))
+    const older = store.snapshot()
+    const second = await right(store.commit('db', first.revision, note('v2')))
+    expect(store.restore(older)).toStrictEqual(E.right(undefined))
+    // A writer that read v2 holds a revision the store handed out: it must not match again.
+    expect(await store.commit('db', second.revision, note('stale'))()).toStrictEqual(
+      E.left(StoreError.revisionConflict('db', second.revision, first.revision)),
+    )
+    const third = await right(store.commit('db', first.revision, note('v3')))
+    expect(third.revision).toBe(second.revision + 1)
   })
 
   it('restore replaces the whole state, and an empty snapshot empties the store', async () => {
