@@ -146,6 +146,8 @@ await show(
   engine.getSecretValue({ SecretName: 'app/api-token', VersionId: 'v1', VersionStage: 'ACSPrevious' }),
 )
 
+await show('GetSecretValue: an Rds secret reads as one account', engine.getSecretValue({ SecretName: 'app/orders-db' }))
+
 // -------------------------------------------------------------------------------------------------
 section('PutSecretValue')
 // -------------------------------------------------------------------------------------------------

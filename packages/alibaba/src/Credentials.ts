@@ -16,6 +16,9 @@
  * New passwords are GetRandomPassword's defaults (32 characters of every class). Every random
  * choice comes from the `Random` handed in.
  *
+ * These are the shapes CreateSecret takes and the engine stores; `readShape` gives a stored value the
+ * shape GetSecretValue returns, which holds one account or key.
+ *
  * @since 0.1.0
  */
 import type { Random } from '@secrets-engine/core'
@@ -110,8 +113,50 @@ export const next = (
 }
 
 // -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * A stored value of a secret of `secretType` in the shape GetSecretValue's `SecretData` has, as
+ * Alibaba's 2024 API metadata describes it (S-META24, `kms-api-metadata-2024-07-30.json`,
+ * GetSecretValue's `SecretData`):
+ *
+ * - Generic: the value as stored.
+ * - Rds, Redis: `{"AccountName":"","AccountPassword":""}`, the first account of the stored
+ *   `Accounts` (after a DoubleUsers rotation, the current one), with any other field it was
+ *   stored with.
+ * - RAMCredentials: `{"AccessKeyId":"","AccessKeySecret":"","GenerateTimestamp":""}`, the first key
+ *   of the stored `AccessKeys` with any other field it was stored with, generated when its
+ *   version was: `GenerateTimestamp` is `createTime`, the version's CreateTime.
+ * - ECS: the value as stored, which already has the read shape.
+ *
+ * A stored value without its type's shape (never one the engine accepted) is returned as stored.
+ *
+ * @category destructors
+ * @since 0.1.0
+ */
+export const readShape = (secretType: SecretType, stored: string, createTime: string): string => {
+  // Generic first, before any parsing: reading a Generic secret is the engine's hot path.
+  if (secretType === 'Generic' || secretType === 'ECS') return stored
+  const data = Json.parse(stored)
+  if (E.isLeft(data) || !Json.isObject(data.right)) return stored
+  if (secretType === 'RAMCredentials') {
+    const key = firstOf(data.right['AccessKeys'], 'AccessKeyId', 'AccessKeySecret')
+    return key === undefined ? stored : JSON.stringify({ ...key, GenerateTimestamp: createTime })
+  }
+  const account = firstOf(data.right['Accounts'], 'AccountName', 'AccountPassword')
+  return account === undefined ? stored : JSON.stringify(account)
+}
+
+// -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/** The first element of `list` when it is an object whose fields `a` and `b` are strings. */
+const firstOf = (list: Json.Json | undefined, a: string, b: string): Json.JsonObject | undefined => {
+  const first = Array.isArray(list) ? (list as ReadonlyArray<Json.Json>)[0] : undefined
+  return Json.isObject(first) && typeof first[a] === 'string' && typeof first[b] === 'string' ? first : undefined
+}
 
 const password = (random: Random.Random): string =>
   Password.fromAlphabet(allClasses, Password.defaults.length, true)(random)

@@ -14,12 +14,12 @@ const start = Date.parse('2026-01-01T00:00:00Z')
 const weekly = { EnableAutomaticRotation: 'true', RotationInterval: '7d' }
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-/** The keys of the value a rotation writes, for each rotating fixture. */
+/** The keys of the value a rotation writes, as GetSecretValue reads it, for each rotating fixture. */
 const rotatedKeys: Record<string, ReadonlyArray<string>> = {
-  'rds-single': ['Accounts'],
-  'rds-double': ['Accounts'],
-  redis: ['Accounts'],
-  'acs/ram/user/alice': ['AccessKeys'],
+  'rds-single': ['AccountName', 'AccountPassword'],
+  'rds-double': ['AccountName', 'AccountPassword'],
+  redis: ['AccountName', 'AccountPassword'],
+  'acs/ram/user/alice': ['AccessKeyId', 'AccessKeySecret', 'GenerateTimestamp'],
   'acs/ecs/web': ['UserName', 'Password'],
   'acs/ecs/ssh': ['UserName', 'PublicKey', 'PrivateKey'],
 }
@@ -28,7 +28,9 @@ const rotatedKeys: Record<string, ReadonlyArray<string>> = {
 const expectRotated = async (engine: Parameters<typeof read>[0], name: string): Promise<void> => {
   const current = await read(engine, name)
   expect(current.VersionId).toMatch(uuid)
-  expect(Object.keys(json(current.SecretData))).toStrictEqual(rotatedKeys[name])
+  const value = json(current.SecretData)
+  expect(Object.keys(value)).toStrictEqual(rotatedKeys[name])
+  if ('GenerateTimestamp' in value) expect(value['GenerateTimestamp']).toBe(current.CreateTime)
 }
 
 describe('automatic rotation', () => {
@@ -47,12 +49,12 @@ describe('automatic rotation', () => {
       LastRotationDate: '2026-01-08T00:00:00Z',
       NextRotationDate: '2026-01-15T00:00:00Z',
     })
-    const accounts = json(current.SecretData)['Accounts'] as Array<Record<string, string>>
-    expect(accounts[0]?.['AccountName']).toBe('user1')
-    expect(accounts[0]?.['AccountPassword']).not.toBe('old-password')
+    const account = json(current.SecretData)
+    expect(account['AccountName']).toBe('user1')
+    expect(account['AccountPassword']).not.toBe('old-password')
     expect(await read(engine, 'rds-single', 'ACSPrevious')).toMatchObject({
       VersionId: 'v1',
-      SecretData: fixtures.rds.SecretData,
+      SecretData: '{"AccountName":"user1","AccountPassword":"old-password"}',
     })
   })
 
@@ -73,8 +75,7 @@ describe('automatic rotation', () => {
     for (let i = 0; i < 3; i++) {
       clock.advance(days(7))
       for (const name of ['rds-double', 'redis']) {
-        const [account] = json((await read(engine, name)).SecretData)['Accounts'] as Array<Record<string, string>>
-        names.push(account?.['AccountName'] ?? '')
+        names.push(String(json((await read(engine, name)).SecretData)['AccountName']))
       }
     }
     expect(names).toStrictEqual(['user1_clone', 'app_clone', 'user1', 'app', 'user1_clone', 'app_clone'])
@@ -92,8 +93,7 @@ describe('automatic rotation', () => {
       if (E.isLeft(created)) throw new Error(created.left.message)
     }
     clock.advance(days(7))
-    const accountOf = async (name: string) =>
-      (json((await read(engine, name)).SecretData)['Accounts'] as Array<Record<string, string>>)[0]?.['AccountName']
+    const accountOf = async (name: string) => json((await read(engine, name)).SecretData)['AccountName']
     expect(await accountOf('rds-double')).toBe('user1_clone')
     expect(await accountOf('redis')).toBe('app_clone')
     const others = ['acs/ram/user/alice', 'acs/ecs/web', 'acs/ecs/ssh']

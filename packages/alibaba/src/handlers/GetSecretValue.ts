@@ -13,6 +13,7 @@ import * as O from 'fp-ts/lib/Option.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as ApiError from '../ApiError.js'
 import type { SecretDataType, SecretType } from '../CreateSecret.js'
+import * as Credentials from '../Credentials.js'
 import * as Dialect from '../Dialect.js'
 import * as Engine from '../Engine.js'
 import type { GetSecretValueCommand } from '../GetSecretValue.js'
@@ -137,17 +138,21 @@ const responseOf = (
   record: SecretRecord.SecretRecord,
   version: Version.Version<SecretRecord.SealedValue>,
   secretData: string,
-): GetSecretValueResponse => ({
-  SecretName: record.secret.name,
-  VersionId: version.versionId,
-  SecretData: secretData,
-  SecretDataType: version.value.dataType,
-  SecretType: record.secretType,
-  CreateTime: Wire.date(version.createdAt),
-  VersionStages: { VersionStage: [...version.stages] },
-  ...rotationFields(record),
-  ...(request.fetchExtendedConfig ? extendedConfigField(record) : {}),
-})
+): GetSecretValueResponse => {
+  const createTime = Wire.date(version.createdAt)
+  return {
+    SecretName: record.secret.name,
+    VersionId: version.versionId,
+    // Typed secrets are stored in CreateSecret's shape and read in GetSecretValue's.
+    SecretData: Credentials.readShape(record.secretType, secretData, createTime),
+    SecretDataType: version.value.dataType,
+    SecretType: record.secretType,
+    CreateTime: createTime,
+    VersionStages: { VersionStage: [...version.stages] },
+    ...rotationFields(record),
+    ...(request.fetchExtendedConfig ? extendedConfigField(record) : {}),
+  }
+}
 
 /**
  * The rotation fields non-generic secrets carry in their responses.

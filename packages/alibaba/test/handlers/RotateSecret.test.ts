@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { days, testEngine, withoutRequestId } from '../../../../test/support/engine.js'
-import { createAll, fixtures, json, read } from '../rotating.js'
+import { createAll, json, read } from '../rotating.js'
 import { recordOf } from '../support/versions.js'
 
 const password32 = /^[0-9a-zA-Z!"#$%&'()*+,\-./:;<=>?@[\\\]^_{|}~]{32}$/
@@ -32,7 +32,7 @@ describe('RotateSecret: new credentials of the type shape', () => {
     const previous = await read(engine, 'rds-single', 'ACSPrevious')
     expect(previous).toMatchObject({
       VersionId: 'v1',
-      SecretData: fixtures.rds.SecretData,
+      SecretData: '{"AccountName":"user1","AccountPassword":"old-password"}',
       VersionStages: { VersionStage: ['ACSPrevious'] },
     })
   })
@@ -41,11 +41,10 @@ describe('RotateSecret: new credentials of the type shape', () => {
     const { engine } = testEngine()
     await createAll(engine)
     await engine.rotateSecret({ SecretName: 'rds-single', VersionId: 'v2' })()
-    const accounts = json((await read(engine, 'rds-single')).SecretData)['Accounts'] as Array<Record<string, string>>
-    expect(accounts).toHaveLength(1)
-    expect(accounts[0]?.['AccountName']).toBe('user1')
-    expect(accounts[0]?.['AccountPassword']).toMatch(password32)
-    expect(Object.keys(accounts[0] ?? {})).toStrictEqual(['AccountName', 'AccountPassword'])
+    const account = json((await read(engine, 'rds-single')).SecretData)
+    expect(Object.keys(account)).toStrictEqual(['AccountName', 'AccountPassword'])
+    expect(account['AccountName']).toBe('user1')
+    expect(account['AccountPassword']).toMatch(password32)
   })
 
   it('Rds DoubleUsers: switches between AccountName and AccountName_clone, each time with a new password', async () => {
@@ -54,8 +53,8 @@ describe('RotateSecret: new credentials of the type shape', () => {
     const seen: Array<[string, string]> = []
     for (const VersionId of ['v2', 'v3', 'v4']) {
       await engine.rotateSecret({ SecretName: 'rds-double', VersionId })()
-      const [account] = json((await read(engine, 'rds-double')).SecretData)['Accounts'] as Array<Record<string, string>>
-      seen.push([account?.['AccountName'] ?? '', account?.['AccountPassword'] ?? ''])
+      const account = json((await read(engine, 'rds-double')).SecretData)
+      seen.push([String(account['AccountName']), String(account['AccountPassword'])])
     }
     expect(seen.map(([name]) => name)).toStrictEqual(['user1_clone', 'user1', 'user1_clone'])
     expect(new Set(seen.map(([, password]) => password)).size).toBe(3)
@@ -67,9 +66,9 @@ describe('RotateSecret: new credentials of the type shape', () => {
     const names: string[] = []
     for (const VersionId of ['v2', 'v3']) {
       await engine.rotateSecret({ SecretName: 'redis', VersionId })()
-      const [account] = json((await read(engine, 'redis')).SecretData)['Accounts'] as Array<Record<string, string>>
-      names.push(account?.['AccountName'] ?? '')
-      expect(account?.['AccountPassword']).toMatch(password32)
+      const account = json((await read(engine, 'redis')).SecretData)
+      names.push(String(account['AccountName']))
+      expect(account['AccountPassword']).toMatch(password32)
     }
     expect(names).toStrictEqual(['app_clone', 'app'])
   })
@@ -79,11 +78,10 @@ describe('RotateSecret: new credentials of the type shape', () => {
     await createAll(engine)
     await engine.rotateSecret({ SecretName: 'acs/ram/user/alice', VersionId: 'v2' })()
     const value = json((await read(engine, 'acs/ram/user/alice')).SecretData)
-    expect(Object.keys(value)).toStrictEqual(['AccessKeys'])
-    const keys = value['AccessKeys'] as Array<Record<string, string>>
-    expect(keys).toHaveLength(1)
-    expect(keys[0]?.['AccessKeyId']).toMatch(/^LTAI[A-Za-z0-9]{20}$/)
-    expect(keys[0]?.['AccessKeySecret']).toMatch(/^[A-Za-z0-9]{30}$/)
+    expect(Object.keys(value)).toStrictEqual(['AccessKeyId', 'AccessKeySecret', 'GenerateTimestamp'])
+    expect(value['AccessKeyId']).toMatch(/^LTAI[A-Za-z0-9]{20}$/)
+    expect(value['AccessKeySecret']).toMatch(/^[A-Za-z0-9]{30}$/)
+    expect(value['GenerateTimestamp']).toBe('2026-01-01T00:00:00Z')
   })
 
   it('ECS Password: the same user name with a new password', async () => {
