@@ -27,8 +27,10 @@ export interface JsonObject {
 }
 
 /**
- * A JSON object parameter as decoded: the parsed object and the string the caller sent, which
- * responses echo.
+ * A JSON object parameter as decoded: the parsed object and the JSON text it was parsed from, which
+ * is stored and which responses echo. That is the string the caller sent, or, when the caller sent
+ * the documentation's backslash-escaped form, its unescaped text: echoing the escaped form would
+ * hand back text that `JSON.parse` refuses.
  *
  * @category model
  * @since 0.1.0
@@ -67,7 +69,7 @@ export const parse = (text: string): E.Either<'InvalidJson', Json> => {
  */
 export const parseLenient = (text: string): E.Either<'InvalidJson', Json> => {
   const strict = parse(text)
-  return E.isRight(strict) || !text.includes('\\"') ? strict : parse(text.replaceAll('\\"', '"'))
+  return E.isRight(strict) || !text.includes('\\"') ? strict : parse(unescapeQuotes(text))
 }
 
 /**
@@ -81,7 +83,8 @@ export const isObject = (u: unknown): u is JsonObject => typeof u === 'object' &
 // -------------------------------------------------------------------------------------
 
 /**
- * A string that holds a JSON object. `lenient` also accepts the doc's backslash-escaped form.
+ * A string that holds a JSON object. `lenient` also accepts the doc's backslash-escaped form, and
+ * then keeps its unescaped text as `raw`.
  *
  * @category codecs
  * @since 0.1.0
@@ -90,12 +93,25 @@ export const objectFromString = (lenient: boolean): t.Type<JsonParameter, string
   new t.Type<JsonParameter, string, string>(
     'a JSON object',
     (u): u is JsonParameter => typeof u === 'object' && u !== null && 'raw' in u && 'value' in u,
-    (raw, c) => {
-      const parsed = (lenient ? parseLenient : parse)(raw)
-      if (E.isLeft(parsed)) return t.failure(raw, c, 'It must be a JSON object, and it is not valid JSON.')
+    (sent, c) => {
+      let raw = sent
+      let parsed = parse(sent)
+      // As `parseLenient`, but keeping the text that parsed: the escaped form is stored unescaped.
+      if (lenient && E.isLeft(parsed) && sent.includes('\\"')) {
+        raw = unescapeQuotes(sent)
+        parsed = parse(raw)
+      }
+      if (E.isLeft(parsed)) return t.failure(sent, c, 'It must be a JSON object, and it is not valid JSON.')
       return isObject(parsed.right)
         ? t.success({ raw, value: parsed.right })
-        : t.failure(raw, c, 'It must be a JSON object.')
+        : t.failure(sent, c, 'It must be a JSON object.')
     },
     (p) => p.raw,
   )
+
+// -------------------------------------------------------------------------------------
+// internal
+// -------------------------------------------------------------------------------------
+
+/** The documentation's escaped form made plain: every `\\"` becomes `"`. */
+const unescapeQuotes = (text: string): string => text.replaceAll('\\"', '"')

@@ -187,10 +187,11 @@ export const frozen = (record: SecretRecord): SecretRecord => {
 // -------------------------------------------------------------------------------------
 
 /**
- * A stored ExtendedConfig as an object, `{}` when the secret has none. CreateSecret keeps the text
- * the caller sent, which may be the backslash-escaped form the documentation prints, so it is read
- * as CreateSecret decoded it (`Json.parseLenient`). `'InvalidJson'` only for text that is not a
- * JSON object, which the engine never stores.
+ * A stored ExtendedConfig as an object, `{}` when the secret has none. CreateSecret stores plain
+ * JSON (the backslash-escaped form the documentation prints is stored unescaped), but a store
+ * written by an earlier version may hold the escaped form, so it is read leniently
+ * (`Json.parseLenient`). `'InvalidJson'` only for text that is not a JSON object, which the engine
+ * never stores.
  *
  * @category destructors
  * @since 0.1.0

@@ -358,6 +358,13 @@ describe('ExtendedConfig', () => {
     )
   })
 
+  it('keeps the escaped form of the documentation as the plain JSON it stands for', () => {
+    const raw = '{"CustomData":{"team":"payments"}}'
+    expect(decode({ ...generic, ExtendedConfig: raw.replaceAll('"', '\\"') })).toStrictEqual(
+      accepted({ extendedConfig: { raw, value: { CustomData: { team: 'payments' } } } }),
+    )
+  })
+
   it('CustomData holds at most 10 pairs', () => {
     const customData = (n: number) => Object.fromEntries([...Array(n).keys()].map((i) => [`k${i}`, `v${i}`]))
     const config = JSON.parse(rdsConfig) as Record<string, unknown>

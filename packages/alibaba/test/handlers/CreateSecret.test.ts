@@ -54,6 +54,44 @@ describe('CreateSecret end to end', () => {
     )
   })
 
+  it('stores ExtendedConfig and Policy sent in the escaped form of the documentation as plain JSON', async () => {
+    const { engine } = testEngine()
+    const policy =
+      '{"Version":"1","Statement":[{"Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:role/app"]},"Action":["kms:GetSecretValue"],"Resource":["*"]}]}'
+    const escaped = (text: string): string => text.replaceAll('"', '\\"')
+    const created = await engine.request('CreateSecret', {
+      ...rds,
+      ExtendedConfig: escaped(rds.ExtendedConfig),
+      Policy: escaped(policy),
+    })()
+    expect(E.map((b: Record<string, unknown>) => b['ExtendedConfig'])(created)).toStrictEqual(
+      E.right(rds.ExtendedConfig),
+    )
+    const described = await engine.request('DescribeSecret', { SecretName: 'mydbconninfo' })()
+    expect(E.map((b: Record<string, unknown>) => b['ExtendedConfig'])(described)).toStrictEqual(
+      E.right(rds.ExtendedConfig),
+    )
+    const read = await engine.request('GetSecretValue', { SecretName: 'mydbconninfo', FetchExtendedConfig: 'true' })()
+    expect(E.map((b: Record<string, unknown>) => b['ExtendedConfig'])(read)).toStrictEqual(E.right(rds.ExtendedConfig))
+    expect(withoutRequestId(await engine.request('GetSecretPolicy', { SecretName: 'mydbconninfo' })())).toStrictEqual(
+      E.right({ Policy: policy }),
+    )
+  })
+
+  it('keeps ExtendedConfig and Policy sent as plain JSON exactly as sent', async () => {
+    const { engine } = testEngine()
+    // Valid JSON whose strings hold escaped quotes: the text is kept as it is, not unescaped.
+    const ExtendedConfig = '{ "SecretSubType": "SingleUser", "DBInstanceId": "rm-1", "Note": "say \\"hi\\"" }'
+    const Policy =
+      '{"Version":"1", "Statement":[{"Sid":"s","Effect":"Allow","Principal":{"RAM":["acs:ram::1:root"]},"Action":"kms:*","Resource":"*","Condition":{"k":"\\"v\\""}}]}'
+    await engine.request('CreateSecret', { ...rds, ExtendedConfig, Policy })()
+    const described = await engine.request('DescribeSecret', { SecretName: 'mydbconninfo' })()
+    expect(E.map((b: Record<string, unknown>) => b['ExtendedConfig'])(described)).toStrictEqual(E.right(ExtendedConfig))
+    expect(withoutRequestId(await engine.request('GetSecretPolicy', { SecretName: 'mydbconninfo' })())).toStrictEqual(
+      E.right({ Policy }),
+    )
+  })
+
   it('refuses a name that is taken', async () => {
     const { engine } = testEngine()
     await engine.request('CreateSecret', generic)()

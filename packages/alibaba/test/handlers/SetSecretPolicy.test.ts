@@ -38,6 +38,15 @@ describe('SetSecretPolicy', () => {
     expect(E.map((b: DescribeSecretResponse) => b.UpdateTime)(d)).toStrictEqual(E.right('2026-01-01T01:00:00Z'))
   })
 
+  it('stores a policy sent in the escaped form of the documentation as plain JSON', async () => {
+    const t = await created()
+    const escaped = policy.replaceAll('"', '\\"')
+    expect(
+      withoutRequestId(await t.engine.setSecretPolicy({ SecretName: 'db-password', Policy: escaped })()),
+    ).toStrictEqual(E.right({}))
+    expect(await policyOf(t)).toStrictEqual(E.right(policy))
+  })
+
   it('takes PolicyName=default and the ARN', async () => {
     const t = await created()
     expect(
