@@ -1,7 +1,9 @@
 /**
  * ListTagResources: the wire parameters decoded into a command. `RegionId` and `ResourceType` as
  * for TagResources; `ResourceId.N` (at most 50) and `Tag.N.Key`/`Tag.N.Value` (at most 20, a key
- * twice: 400 Duplicate.TagKey) filter; `NextToken` continues a listing.
+ * twice: 400 Duplicate.TagKey) filter; `NextToken` continues a listing. A token is the row offset
+ * of its page, and the engine gives only offsets that are positive multiples of the page size, so
+ * any other offset is refused here; the handler refuses one that lies past the rows it lists.
  *
  * @since 0.1.0
  */
@@ -48,7 +50,7 @@ export interface ListTagResourcesCommand {
   readonly regionId: string
   readonly resourceIds: ReadonlyArray<string>
   readonly tags: ReadonlyArray<TagFilter>
-  /** Rows to skip, from the `NextToken` of an earlier page. */
+  /** Rows to skip, from the `NextToken` of an earlier page: 0, or a positive multiple of the page size. */
   readonly offset: number
 }
 
@@ -64,16 +66,27 @@ export interface ListTagResourcesCommand {
  */
 export const nextToken = (offset: number): string => `r${offset.toString(16).padStart(8, '0')}`
 
+/**
+ * 400 InvalidParameter on `NextToken`: a token the engine did not give for this listing.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const invalidNextToken = (): ApiError.ApiError =>
+  ApiError.invalidParameter('NextToken', 'It must be the NextToken of an earlier page.')
+
 // -------------------------------------------------------------------------------------
 // decoding
 // -------------------------------------------------------------------------------------
 
+/** The offset of a token the engine could have given: its own spelling, on a page boundary past the first page. */
 const offsetOf = (token: string | undefined): E.Either<ApiError.ApiError, number> => {
   if (token === undefined) return E.right(0)
   const match = /^r([0-9a-f]{8,13})$/.exec(token)
-  return match === null || nextToken(Number.parseInt(match[1] ?? '', 16)) !== token
-    ? E.left(ApiError.invalidParameter('NextToken', 'It must be the NextToken of an earlier page.'))
-    : E.right(Number.parseInt(match[1] ?? '', 16))
+  const offset = match === null ? Number.NaN : Number.parseInt(match[1] ?? '', 16)
+  return offset > 0 && offset % Tagging.batchLimits.pageRows === 0 && nextToken(offset) === token
+    ? E.right(offset)
+    : E.left(invalidNextToken())
 }
 
 /**

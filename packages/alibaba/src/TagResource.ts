@@ -3,7 +3,8 @@
  * commands. Exactly one of `KeyId`, `SecretName` and `CertificateId` names the resource; keys and
  * certificates are not part of this engine, so a request naming one is 400 UnsupportedOperation.
  * None: 400 MissingParameter on `SecretName`; more than one: 400 InvalidParameter. `Tags` is
- * CreateSecret's JSON array (the same codec); `TagKeys` a JSON array of 1 to 128-character keys.
+ * CreateSecret's JSON array (the same codec) of at least one tag; `TagKeys` a JSON array of at
+ * least one 1 to 128-character key.
  *
  * @since 0.1.0
  */
@@ -49,6 +50,24 @@ export interface TagResourceCommand {
 // -------------------------------------------------------------------------------------
 
 const TagKeyList = t.readonlyArray(TagKeyC, 'a JSON array of tag keys')
+
+/**
+ * `Tags`: CreateSecret's rule (the same codec) and at least one tag, as the metadata describes it
+ * ("one or more tags"), just as `TagKeys` needs a key. CreateSecret's optional `Tags` may be `[]`.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const NonEmptyTagsC = new t.Type<ReadonlyArray<Tag>, string, string>(
+  'Tags',
+  TagsC.is,
+  (s, c) =>
+    pipe(
+      TagsC.validate(s, c),
+      E.chain((tags) => (tags.length === 0 ? t.failure(s, c, 'It must hold at least one tag.') : t.success(tags))),
+    ),
+  TagsC.encode,
+)
 
 /**
  * `TagKeys`: a JSON array of keys, each 1 to 128 characters of the tag set and not starting with
@@ -107,7 +126,7 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, TagRe
   return pipe(
     E.Do,
     E.bind('secretName', () => decodeResource(params)),
-    E.bind('tags', () => Params.required(params, 'Tags', TagsC)),
+    E.bind('tags', () => Params.required(params, 'Tags', NonEmptyTagsC)),
     E.map((d): TagResourceCommand => ({ _tag: 'TagResource', secretName: d.secretName, tags: d.tags })),
   )
 }

@@ -3,13 +3,14 @@
  * `ResourceId.N` as for TagResources; `TagKey.N` (at most 20) names the keys to remove, each
  * 1 to 128 characters and not starting with `aliyun` or `acs:` (400 InvalidParameter.TagKey).
  * `All=true` removes every tag, and counts only when no `TagKey.N` is given (as documented).
+ * `All` also takes `True` and `False`, which its metadata lists beside the lower-case values.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
+import * as t from 'io-ts'
 import * as ApiError from './ApiError.js'
-import { BooleanC } from './CreateSecret.js'
 import * as Params from './Params.js'
 import { decodeResourceIds, decodeScope } from './TagResources.js'
 import * as Tagging from './Tagging.js'
@@ -27,7 +28,7 @@ import * as Tagging from './Tagging.js'
 export type UntagResourcesRequest = {
   readonly RegionId: string
   readonly ResourceType: string
-  readonly All?: 'true' | 'false'
+  readonly All?: 'true' | 'false' | 'True' | 'False'
 } & Readonly<Record<`ResourceId.${number}` | `TagKey.${number}`, string>>
 
 /**
@@ -50,6 +51,19 @@ export interface UntagResourcesCommand {
 }
 
 // -------------------------------------------------------------------------------------
+// codecs
+// -------------------------------------------------------------------------------------
+
+/**
+ * `All`: the metadata gives its values as `true false True False` (S-META24), the one boolean of
+ * the secret APIs that lists the capitalised spellings; every other boolean stays `BooleanC`.
+ *
+ * @category codecs
+ * @since 0.1.0
+ */
+export const AllC = t.keyof({ true: null, false: null, True: null, False: null }, 'true, false, True or False')
+
+// -------------------------------------------------------------------------------------
 // decoding
 // -------------------------------------------------------------------------------------
 
@@ -67,11 +81,14 @@ export const decode = (params: Params.Params): E.Either<ApiError.ApiError, Untag
         E.filterOrElse((keys) => keys.every(Tagging.isTagKey), ApiError.invalidTagKey),
       ),
     ),
-    E.bind('all', () => Params.optional(params, 'All', BooleanC)),
+    E.bind('all', () => Params.optional(params, 'All', AllC)),
     E.map((d): UntagResourcesCommand => ({
       _tag: 'UntagResources',
       regionId: d.regionId,
       resourceIds: d.resourceIds,
-      removal: d.keys.length === 0 && d.all === 'true' ? { _tag: 'All' } : { _tag: 'Keys', keys: d.keys },
+      removal:
+        d.keys.length === 0 && (d.all === 'true' || d.all === 'True')
+          ? { _tag: 'All' }
+          : { _tag: 'Keys', keys: d.keys },
     })),
   )

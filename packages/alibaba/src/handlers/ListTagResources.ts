@@ -8,16 +8,19 @@
  *
  * `NextToken` is the row offset of the next page, `""` after the last. Each page is computed from
  * the secrets as they are at its request; listing every secret reads the whole store, which is
- * fine for a test double and an embedded engine of modest size.
+ * fine for a test double and an embedded engine of modest size. A token whose offset lies past the
+ * rows is 400 InvalidParameter: the engine gives a token only for a page that has rows. A token
+ * given for a listing that has since shrunk below it is refused the same way.
  *
  * @since 0.1.0
  */
+import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as ApiError from '../ApiError.js'
 import * as Engine from '../Engine.js'
 import type { ListTagResourcesCommand, TagFilter } from '../ListTagResources.js'
-import { nextToken } from '../ListTagResources.js'
+import { invalidNextToken, nextToken } from '../ListTagResources.js'
 import * as SecretRecord from '../SecretRecord.js'
 import * as Tagging from '../Tagging.js'
 import { secretNames } from './TagResources.js'
@@ -60,7 +63,7 @@ export const handle = (
 ): TE.TaskEither<ApiError.ApiError, ListTagResourcesResponse> =>
   pipe(
     command.resourceIds.length > 0 ? named(env, command) : all(env, command.regionId),
-    TE.map((records) => {
+    TE.flatMapEither((records) => {
       const rows = records
         .filter((record) => command.tags.every((filter) => carries(record, filter)))
         .flatMap((record) =>
@@ -71,11 +74,13 @@ export const handle = (
             TagValue: tag.value,
           })),
         )
+      // The decoder let through only offsets on a page boundary past the first page (or 0).
+      if (command.offset > 0 && command.offset >= rows.length) return E.left(invalidNextToken())
       const end = command.offset + Tagging.batchLimits.pageRows
-      return {
+      return E.right({
         NextToken: end < rows.length ? nextToken(end) : '',
         TagResources: { TagResource: rows.slice(command.offset, end) },
-      }
+      })
     }),
   )
 

@@ -120,7 +120,8 @@ describe('ListTagResources', () => {
     expect(await list(t, tags(21))).toStrictEqual(
       E.left(ApiErrors.invalidParameter('Tag', 'It may have at most 20 items.')),
     )
-    for (const NextToken of ['abc', 'r12', 'rzzzzzzzz', 'r0000000A']) {
+    // Well-formed, but never given here: offset 0, offsets off a page boundary, offsets past the rows.
+    for (const NextToken of ['abc', 'r12', 'rzzzzzzzz', 'r0000000A', 'r00000000', 'r00000001', 'r000000c8']) {
       expect(await list(t, { NextToken })).toStrictEqual(
         E.left(ApiErrors.invalidParameter('NextToken', 'It must be the NextToken of an earlier page.')),
       )
@@ -149,6 +150,29 @@ describe('ListTagResources', () => {
     } while (token !== undefined)
     expect(sizes).toStrictEqual([200, 200, 60])
     expect(rows).toStrictEqual(names.flatMap((n) => Array.from({ length: 20 }, (_, i) => row(n, `k${i}`, n))))
+  })
+
+  it('refuses a NextToken it could not have given: past the rows, or off a page boundary', async () => {
+    const names = Array.from({ length: 11 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+    const t = await setupSecrets(...names)
+    for (const SecretName of names) {
+      await t.engine.tagResource({
+        SecretName,
+        Tags: tagsJson(Array.from({ length: 20 }, (_, i) => [`k${i}`, SecretName] as const)),
+      })()
+    }
+    // 220 rows: the engine gives r000000c8 (row 200) and nothing else.
+    expect(await list(t, { NextToken: 'r000000c8' })).toStrictEqual(
+      E.right({
+        NextToken: '',
+        TagResources: { TagResource: Array.from({ length: 20 }, (_, i) => row('s10', `k${i}`, 's10')) },
+      }),
+    )
+    for (const NextToken of ['r000003e8', 'r00000190', 'r00000064', 'r000000c9', 'r000000db']) {
+      expect(await list(t, { NextToken })).toStrictEqual(
+        E.left(ApiErrors.invalidParameter('NextToken', 'It must be the NextToken of an earlier page.')),
+      )
+    }
   })
 
   it('property: the rows are exactly the tags of the secrets that carry every filter tag', async () => {

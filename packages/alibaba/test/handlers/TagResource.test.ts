@@ -105,6 +105,17 @@ describe('TagResource', () => {
     expect(before).not.toStrictEqual(t.store.snapshot())
   })
 
+  it('refuses an empty list of tags with InvalidParameter, as UntagResource refuses an empty list of keys', async () => {
+    const t = await setup()
+    const before = t.store.snapshot()
+    for (const Tags of ['[]', '[ ]']) {
+      expect(await t.engine.tagResource({ SecretName: 'db', Tags })()).toStrictEqual(
+        E.left(ApiErrors.invalidParameter('Tags', 'It must hold at least one tag.')),
+      )
+    }
+    expect(t.store.snapshot()).toStrictEqual(before)
+  })
+
   it('needs exactly one of KeyId, SecretName and CertificateId; keys and certificates are unsupported', async () => {
     const t = await setup()
     const before = t.store.snapshot()

@@ -48,9 +48,25 @@ describe('UntagResources', () => {
     await t.engine.request('UntagResources', { ...scope, 'ResourceId.1': 'a', All: 'true' })()
     expect((await recordOf(t.store, 'a')).tags).toStrictEqual([])
     expect((await recordOf(t.store, 'b')).tags).toHaveLength(3)
-    expect(await t.engine.request('UntagResources', { ...scope, 'ResourceId.1': 'a', All: 'yes' })()).toStrictEqual(
-      E.left(ApiErrors.invalidParameter('All', 'It must be true or false.')),
-    )
+    for (const All of ['yes', 'TRUE', '1']) {
+      expect(await t.engine.request('UntagResources', { ...scope, 'ResourceId.1': 'a', All })()).toStrictEqual(
+        E.left(ApiErrors.invalidParameter('All', 'It must be true, false, True or False.')),
+      )
+    }
+  })
+
+  it('All also takes True and False, the capitalised values its metadata lists', async () => {
+    const t = await tagged()
+    const before = t.store.snapshot()
+    expect(
+      withoutRequestId(await t.engine.untagResources({ ...scope, 'ResourceId.1': 'a', All: 'False' })()),
+    ).toStrictEqual(ok)
+    expect(t.store.snapshot()).toStrictEqual(before)
+    expect(
+      withoutRequestId(await t.engine.untagResources({ ...scope, 'ResourceId.1': 'a', All: 'True' })()),
+    ).toStrictEqual(ok)
+    expect((await recordOf(t.store, 'a')).tags).toStrictEqual([])
+    expect((await recordOf(t.store, 'b')).tags).toHaveLength(3)
   })
 
   it('is all or nothing on unknown ids and other regions (404 InvalidResourceId.NotFound)', async () => {
