@@ -140,6 +140,7 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
   }
 
   const creating = Transaction.serial()
+  const subscribing = Transaction.serial()
 
   const dispatch = (
     { route, params, query }: Routes.Match,
@@ -159,6 +160,7 @@ export const createCsms = (options: CsmsOptions = {}): Csms => {
         rotate: Rotation.rotate,
         notify: Notifications.notify,
         creating,
+        subscribing,
       }
       try {
         return (await route.handler(env, { params, query, body })()) as E.Either<CsmsError.CsmsError, ResponseBody>

@@ -83,6 +83,13 @@ export interface Env {
    * last place.
    */
   readonly creating: Transaction.Serial
+  /**
+   * The engine's one queue for the requests that check events against secrets and then commit: a
+   * secret subscribing to events (create, update), which must exist, and the deletion of an event,
+   * which no secret may subscribe to. One at a time, so that a subscription and the deletion of its
+   * event cannot both hold.
+   */
+  readonly subscribing: Transaction.Serial
 }
 
 /**

@@ -229,18 +229,22 @@ export const update = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
 export const remove = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, object> =>
   pipe(
     TE.fromEither(eventName(request)),
-    TE.bindTo('name'),
-    TE.bind('subscribed', ({ name }) =>
-      pipe(
-        Engine.liveSecrets(env),
-        TE.map((all) => all.some((s) => s.record.eventSubscriptions.includes(name))),
-      ),
-    ),
-    TE.flatMap(({ name, subscribed }) =>
-      transact(env, name, (current) => {
-        if (O.isNone(current)) return E.left(CsmsError.resourceNotFound())
-        return subscribed ? E.left(CsmsError.make('CSMS.0113')) : E.right(Engine.remove({}))
-      }),
+    // The scan and the removal run in the engine's `subscribing` queue, as a secret's subscription
+    // does: no secret can subscribe between them (see `Env.subscribing`).
+    TE.flatMap(
+      (name) => () =>
+        env.subscribing(
+          pipe(
+            Engine.liveSecrets(env),
+            TE.map((all) => all.some((s) => s.record.eventSubscriptions.includes(name))),
+            TE.flatMap((subscribed) =>
+              transact(env, name, (current) => {
+                if (O.isNone(current)) return E.left(CsmsError.resourceNotFound())
+                return subscribed ? E.left(CsmsError.make('CSMS.0113')) : E.right(Engine.remove({}))
+              }),
+            ),
+          ),
+        ),
     ),
   )
 

@@ -129,11 +129,12 @@ export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.bindTo('body'),
     TE.bind('value', ({ body }) => TE.fromEither(Body.secretValue(body))),
     TE.tap(({ body }) => TE.fromEither(rotationRules(body.auto_rotation ?? false, body.rotation_period, body))),
-    TE.tap(({ body }) => checkEvents(env, body.event_subscriptions)),
     // Counting against the quota and committing run in the engine's one queue (`Env.creating`).
-    TE.flatMap(
-      ({ body, value }) =>
-        () =>
+    TE.flatMap(({ body, value }) =>
+      subscribingTo(
+        env,
+        body.event_subscriptions,
+        () => () =>
           env.creating(
             Engine.transact(env, body.name, (current) => {
               if (O.isSome(current)) return TE.left(nameTaken(current.value.record))
@@ -150,6 +151,7 @@ export const create = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
               )
             }),
           ),
+      ),
     ),
   )
 
@@ -222,45 +224,47 @@ export const update = (env: Engine.Env, request: Request): TE.TaskEither<CsmsErr
     TE.fromEither(secretName(request)),
     TE.bindTo('name'),
     TE.bind('body', () => TE.fromEither(Body.decode(updateFields)(request.body))),
-    TE.tap(({ body }) => checkEvents(env, body.event_subscriptions)),
     TE.flatMap(({ name, body }) =>
-      Engine.transactExisting(env, name, ({ record }) =>
-        pipe(
-          TE.fromEither(notPendingDeletion(record)),
-          TE.bindTo('record'),
-          TE.bind('kmsKeyId', ({ record }) =>
-            body.kms_key_id === undefined ? TE.right(record.kmsKeyId) : shownKeyId(env, body.kms_key_id),
+      subscribingTo(env, body.event_subscriptions, () =>
+        Engine.transactExisting(env, name, ({ record }) =>
+          pipe(
+            TE.fromEither(notPendingDeletion(record)),
+            TE.bindTo('record'),
+            TE.bind('kmsKeyId', ({ record }) =>
+              body.kms_key_id === undefined ? TE.right(record.kmsKeyId) : shownKeyId(env, body.kms_key_id),
+            ),
+            TE.flatMap(({ record, kmsKeyId }) => {
+              const autoRotation = body.auto_rotation ?? record.autoRotation
+              const periodText = body.rotation_period?.text ?? record.rotationPeriod
+              const periodSeconds = periodText === undefined ? undefined : Body.periodSeconds(periodText)
+              if (autoRotation && periodText === undefined)
+                return TE.left(CsmsError.invalidParameter('rotation_period'))
+              // The schedule starts again only when rotation is turned on or the period's length changes:
+              // re-sending the same period ("1d" or "24h" alike) keeps it.
+              const rescheduled =
+                (autoRotation && !record.autoRotation) ||
+                (body.rotation_period !== undefined &&
+                  (record.rotationPeriod === undefined ||
+                    Body.periodSeconds(record.rotationPeriod) !== body.rotation_period.seconds))
+              const { nextRotationTime: _, ...rest } = record
+              const next: SecretRecord = {
+                ...rest,
+                kmsKeyId,
+                autoRotation,
+                ...(body.description === undefined ? {} : { description: body.description }),
+                ...(periodText === undefined ? {} : { rotationPeriod: periodText }),
+                ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
+                ...(body.event_subscriptions === undefined ? {} : { eventSubscriptions: body.event_subscriptions }),
+                ...(!autoRotation || periodSeconds === undefined
+                  ? {}
+                  : rescheduled || record.nextRotationTime === undefined
+                    ? { nextRotationTime: env.now + periodSeconds * 1000 }
+                    : { nextRotationTime: record.nextRotationTime }),
+                updateTime: env.now,
+              }
+              return TE.right(Engine.commit(next, { secret: Wire.secret(next) }))
+            }),
           ),
-          TE.flatMap(({ record, kmsKeyId }) => {
-            const autoRotation = body.auto_rotation ?? record.autoRotation
-            const periodText = body.rotation_period?.text ?? record.rotationPeriod
-            const periodSeconds = periodText === undefined ? undefined : Body.periodSeconds(periodText)
-            if (autoRotation && periodText === undefined) return TE.left(CsmsError.invalidParameter('rotation_period'))
-            // The schedule starts again only when rotation is turned on or the period's length changes:
-            // re-sending the same period ("1d" or "24h" alike) keeps it.
-            const rescheduled =
-              (autoRotation && !record.autoRotation) ||
-              (body.rotation_period !== undefined &&
-                (record.rotationPeriod === undefined ||
-                  Body.periodSeconds(record.rotationPeriod) !== body.rotation_period.seconds))
-            const { nextRotationTime: _, ...rest } = record
-            const next: SecretRecord = {
-              ...rest,
-              kmsKeyId,
-              autoRotation,
-              ...(body.description === undefined ? {} : { description: body.description }),
-              ...(periodText === undefined ? {} : { rotationPeriod: periodText }),
-              ...(body.rotation_func_urn === undefined ? {} : { rotationFuncUrn: body.rotation_func_urn }),
-              ...(body.event_subscriptions === undefined ? {} : { eventSubscriptions: body.event_subscriptions }),
-              ...(!autoRotation || periodSeconds === undefined
-                ? {}
-                : rescheduled || record.nextRotationTime === undefined
-                  ? { nextRotationTime: env.now + periodSeconds * 1000 }
-                  : { nextRotationTime: record.nextRotationTime }),
-              updateTime: env.now,
-            }
-            return TE.right(Engine.commit(next, { secret: Wire.secret(next) }))
-          }),
         ),
       ),
     ),
@@ -451,6 +455,20 @@ const rotationRules = (
     return E.left(CsmsError.invalidParameter('rotation_config'))
   }
   return E.right(undefined)
+}
+
+/**
+ * `commit`, once the events `names` are found to exist (404 CSMS.0005 otherwise). A request that
+ * subscribes to any runs its check and its commit in the engine's `subscribing` queue, as an event's
+ * deletion does, so that no event goes between the check and the commit (see `Env.subscribing`).
+ */
+const subscribingTo = <A>(
+  env: Engine.Env,
+  names: ReadonlyArray<string> | undefined,
+  commit: () => TE.TaskEither<CsmsError.CsmsError, A>,
+): TE.TaskEither<CsmsError.CsmsError, A> => {
+  const checked = pipe(checkEvents(env, names), TE.flatMap(commit))
+  return names === undefined || names.length === 0 ? checked : () => env.subscribing(checked)
 }
 
 /** Subscribed events must exist: 404 CSMS.0005 otherwise. */

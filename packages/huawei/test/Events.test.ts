@@ -96,6 +96,29 @@ describe('listSecretEvents, updateSecretEvent, deleteSecretEvent', () => {
     await refused(env, env.csms.deleteSecretEvent('e'), CsmsErrors.resourceNotFound())
   })
 
+  it('never lets a subscription and the deletion of its event both hold, whatever their interleaving', async () => {
+    for (const latency of [0, 1, 2]) {
+      for (const subscribe of ['update', 'create'] as const) {
+        const env = testCsms()
+        await ok(env.csms.createSecretEvent(body('e')))
+        await ok(env.csms.createSecret({ name: 's', secret_string: 'v' }))
+        env.store.faults.setLatency(latency)
+        env.events.faults.setLatency(latency)
+        const subscribing =
+          subscribe === 'update'
+            ? env.csms.updateSecret('s', { event_subscriptions: ['e'] })()
+            : env.csms.createSecret({ name: 't', secret_string: 'v', event_subscriptions: ['e'] })()
+        const [subscribed, deleted] = await Promise.all([subscribing, env.csms.deleteSecretEvent('e')()])
+        // The subscription came first and the deletion was refused, or the deletion came first and
+        // the subscription found no event.
+        expect(
+          (E.isRight(subscribed) && E.isLeft(deleted) && deleted.left.error_code === 'CSMS.0113') ||
+            (E.isLeft(subscribed) && subscribed.left.error_code === 'CSMS.0005' && E.isRight(deleted)),
+        ).toBe(true)
+      }
+    }
+  })
+
   it('routes /csms/events/<name> to events even when the name is tags', async () => {
     const env = testCsms()
     await ok(env.csms.createSecretEvent(body('tags')))
