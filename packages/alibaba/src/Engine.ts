@@ -71,7 +71,8 @@ export interface Env {
   readonly rotate: Rotator
   /**
    * The engine's one queue for CreateSecret, which counts the secrets against the quota and then
-   * commits: one request at a time, so that two cannot both take the last place.
+   * commits: one request at a time, so that two cannot both take the last place. RestoreSecret runs
+   * in it too: it keeps a secret that a request a moment later would count as gone.
    */
   readonly creating: Serial
 }

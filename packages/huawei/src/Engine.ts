@@ -80,7 +80,8 @@ export interface Env {
   /**
    * The engine's one queue for the requests that count the secrets against the quota and then
    * commit one (create, restore from a backup): one at a time, so that two cannot both take the
-   * last place.
+   * last place. Cancelling a scheduled deletion runs in it too: it keeps a secret that a request a
+   * moment later would count as gone.
    */
   readonly creating: Transaction.Serial
   /**

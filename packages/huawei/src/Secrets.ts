@@ -321,12 +321,18 @@ export const scheduleDeletion = (
 export const cancelDeletion = (env: Engine.Env, request: Request): TE.TaskEither<CsmsError.CsmsError, SecretResponse> =>
   pipe(
     TE.fromEither(secretName(request)),
-    TE.flatMap((name) =>
-      changeState(env, name, (record) => {
-        if (record.state !== 'PENDING_DELETE') return E.left(CsmsError.make('CSMS.0108'))
-        const { scheduledDeleteTime: _, ...rest } = record
-        return E.right({ ...rest, state: 'ENABLED', updateTime: env.now })
-      }),
+    // In the queue the quota is counted in (`Env.creating`): a cancelled deletion keeps a secret that
+    // a request a moment later would find past its time, so the two must not interleave, or that
+    // request could count the secret gone and take its place while this one brings it back.
+    TE.flatMap(
+      (name) => () =>
+        env.creating(
+          changeState(env, name, (record) => {
+            if (record.state !== 'PENDING_DELETE') return E.left(CsmsError.make('CSMS.0108'))
+            const { scheduledDeleteTime: _, ...rest } = record
+            return E.right({ ...rest, state: 'ENABLED', updateTime: env.now })
+          }),
+        ),
     ),
   )
 

@@ -485,6 +485,28 @@ describe('deleteSecret', () => {
 })
 
 describe('deleteSecretForSchedule and restoreSecret', () => {
+  it('keeps the quota around a deletion time: a restore and a create a moment later do not both hold', async () => {
+    for (const latency of [0, 1, 3]) {
+      const env = testCsms({ maxSecrets: 2 })
+      await ok(env.csms.createSecret({ name: 'a', secret_string: 'v' }))
+      await ok(env.csms.createSecret({ name: 'b', secret_string: 'v' }))
+      // An expiry the restore notices first: one more store write before its own, which widens the race.
+      await ok(env.csms.updateVersion('b', 'v1', { expire_time: start + days(1) }))
+      await ok(env.csms.deleteSecretForSchedule('b', { recovery_window_in_days: 7 }))
+      env.store.faults.setLatency(latency)
+      // The restore starts 1 ms before the deletion time, the create 1 ms after it.
+      env.clock.advance(days(7) - 1)
+      const restoring = env.csms.restoreSecret('b')()
+      env.clock.advance(2)
+      const creating = env.csms.createSecret({ name: 'c', secret_string: 'v' })()
+      const [restored, created] = await Promise.all([restoring, creating])
+      expect(E.map((r: { secret: { state: string } }) => r.secret.state)(restored)).toStrictEqual(E.right('ENABLED'))
+      expect(created).toStrictEqual(E.left(CsmsErrors.make('CSMS.0202')))
+      env.store.faults.setLatency(0)
+      expect((await ok(env.csms.listSecrets())).secrets.map((s) => s.name)).toStrictEqual(['a', 'b'])
+    }
+  })
+
   it('schedules the deletion 7 to 30 days ahead: PENDING_DELETE with scheduled_delete_time', async () => {
     const env = testCsms()
     await ok(env.csms.createSecret({ name: 'n', secret_string: 'v' }))

@@ -11,6 +11,27 @@ const created = async () => {
 }
 
 describe('RestoreSecret', () => {
+  it('keeps the quota around the end of a window: a restore and a create a moment later do not both hold', async () => {
+    for (const latency of [0, 1, 3]) {
+      const { engine, clock, store } = testEngine({ maxSecrets: 2 })
+      await engine.createSecret(generic)()
+      await engine.createSecret({ ...generic, SecretName: 'b' })()
+      await engine.deleteSecret({ SecretName: 'b', RecoveryWindowInDays: '7' })()
+      store.faults.setLatency(latency)
+      // The restore starts 1 ms before the window ends, the create 1 ms after it.
+      clock.advance(days(7) - 1)
+      const restoring = engine.restoreSecret({ SecretName: 'b' })()
+      clock.advance(2)
+      const creating = engine.createSecret({ ...generic, SecretName: 'c' })()
+      const [restored, created] = await Promise.all([restoring, creating])
+      expect(withoutRequestId(restored)).toStrictEqual(E.right({ SecretName: 'b' }))
+      expect(created).toStrictEqual(E.left(ApiErrors.limitExceeded()))
+      store.faults.setLatency(0)
+      const listed = await engine.listSecrets({})()
+      expect(E.map((b: { TotalCount: number }) => b.TotalCount)(listed)).toStrictEqual(E.right(2))
+    }
+  })
+
   it('restores a secret pending deletion: PlannedDeleteTime goes, the value reads again', async () => {
     const { engine, clock } = await created()
     await engine.deleteSecret({ SecretName: 'db-password' })()
