@@ -67,10 +67,8 @@ export const parse = (text: string): E.Either<'InvalidJson', Json> => {
  * @category destructors
  * @since 0.1.0
  */
-export const parseLenient = (text: string): E.Either<'InvalidJson', Json> => {
-  const strict = parse(text)
-  return E.isRight(strict) || !text.includes('\\"') ? strict : parse(unescapeQuotes(text))
-}
+export const parseLenient = (text: string): E.Either<'InvalidJson', Json> =>
+  E.map((parsed: Parsed) => parsed.json)(parseLenientText(text))
 
 /**
  * @category destructors
@@ -94,17 +92,11 @@ export const objectFromString = (lenient: boolean): t.Type<JsonParameter, string
     'a JSON object',
     (u): u is JsonParameter => typeof u === 'object' && u !== null && 'raw' in u && 'value' in u,
     (sent, c) => {
-      let raw = sent
-      let parsed = parse(sent)
-      // As `parseLenient`, but keeping the text that parsed: the escaped form is stored unescaped.
-      if (lenient && E.isLeft(parsed) && sent.includes('\\"')) {
-        raw = unescapeQuotes(sent)
-        parsed = parse(raw)
-      }
+      // The text that parsed is the one kept: the escaped form is stored unescaped.
+      const parsed = lenient ? parseLenientText(sent) : E.map((json: Json) => ({ text: sent, json }))(parse(sent))
       if (E.isLeft(parsed)) return t.failure(sent, c, 'It must be a JSON object, and it is not valid JSON.')
-      return isObject(parsed.right)
-        ? t.success({ raw, value: parsed.right })
-        : t.failure(sent, c, 'It must be a JSON object.')
+      const { text, json } = parsed.right
+      return isObject(json) ? t.success({ raw: text, value: json }) : t.failure(sent, c, 'It must be a JSON object.')
     },
     (p) => p.raw,
   )
@@ -112,6 +104,24 @@ export const objectFromString = (lenient: boolean): t.Type<JsonParameter, string
 // -------------------------------------------------------------------------------------
 // internal
 // -------------------------------------------------------------------------------------
+
+/** A parsed JSON text, and the text it was parsed from. */
+interface Parsed {
+  readonly text: string
+  readonly json: Json
+}
+
+/**
+ * `parseLenient`, with the text that parsed: `text` itself, or its unescaped form when only that is
+ * JSON.
+ */
+const parseLenientText = (text: string): E.Either<'InvalidJson', Parsed> => {
+  const strict = parse(text)
+  if (E.isRight(strict)) return E.right({ text, json: strict.right })
+  if (!text.includes('\\"')) return strict
+  const plain = unescapeQuotes(text)
+  return E.map((json: Json) => ({ text: plain, json }))(parse(plain))
+}
 
 /** The documentation's escaped form made plain: every `\\"` becomes `"`. */
 const unescapeQuotes = (text: string): string => text.replaceAll('\\"', '"')
